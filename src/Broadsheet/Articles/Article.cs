@@ -1,0 +1,42 @@
+using Broadsheet.Authors;
+using Broadsheet.Comments;
+using Broadsheet.Taxonomy;
+
+namespace Broadsheet.Articles;
+
+// An article is what readers come for. The body is written in Markdown and rendered once, at save
+// time, into sanitised HTML (BodyHtml), so that reading never pays for rendering. An article is
+// public only when it is Published and its publication time has come.
+public class Article
+{
+    public int Id { get; set; }
+    public required string Title { get; set; }
+    public required string Slug { get; set; }
+    public required string BodyMarkdown { get; set; }
+    public required string BodyHtml { get; set; }
+    public string Excerpt { get; set; } = "";
+    public ArticleStatus Status { get; set; }
+
+    // UTC. For a scheduled article this is the time it goes live.
+    public DateTime? PublishedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public bool AreCommentsOpen { get; set; } = true;
+
+    public int AuthorId { get; set; }
+    public Author Author { get; set; } = null!;
+    public int CategoryId { get; set; }
+    public Category Category { get; set; } = null!;
+    public List<Tag> Tags { get; set; } = [];
+    public List<Comment> Comments { get; set; } = [];
+
+    public bool IsPublished(DateTime utcNow) =>
+        Status == ArticleStatus.Published && PublishedAt is { } at && at <= utcNow;
+
+    public bool AcceptsComments(DateTime utcNow) => AreCommentsOpen && IsPublished(utcNow);
+
+    public void SetBody(string markdown)
+    {
+        BodyMarkdown = markdown;
+        BodyHtml = ArticleBody.ToHtml(markdown);
+    }
+}

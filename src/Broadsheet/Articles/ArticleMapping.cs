@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Broadsheet.Articles;
+
+internal sealed class ArticleMapping : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> article)
+    {
+        article.Property(a => a.Title).HasMaxLength(300);
+        article.Property(a => a.Slug).HasMaxLength(200);
+        article.HasIndex(a => a.Slug).IsUnique();
+        article.Property(a => a.Excerpt).HasMaxLength(1000);
+        article.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        // The home page and every archive list "published, newest first".
+        article.HasIndex(a => new { a.Status, a.PublishedAt });
+        article.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt });
+        article.HasIndex(a => new { a.AuthorId, a.Status, a.PublishedAt });
+        article.HasOne(a => a.Author).WithMany().OnDelete(DeleteBehavior.Restrict);
+        article.HasOne(a => a.Category).WithMany().OnDelete(DeleteBehavior.Restrict);
+        article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+    }
+}

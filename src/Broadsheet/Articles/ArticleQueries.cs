@@ -1,0 +1,45 @@
+using Broadsheet.Comments;
+
+namespace Broadsheet.Articles;
+
+// What an article list shows of each article.
+public sealed record ArticleSummary
+{
+    public required int Id { get; init; }
+    public required string Title { get; init; }
+    public required string Slug { get; init; }
+    public required string Excerpt { get; init; }
+    public required DateTime PublishedAt { get; init; }
+    public required string AuthorName { get; init; }
+    public required string AuthorSlug { get; init; }
+    public required string CategoryName { get; init; }
+    public required string CategorySlug { get; init; }
+    public required int CommentCount { get; init; }
+}
+
+public static class ArticleQueries
+{
+    public static IQueryable<Article> Published(this IQueryable<Article> articles, DateTime utcNow) =>
+        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= utcNow);
+
+    public static IQueryable<Article> NewestFirst(this IQueryable<Article> articles) =>
+        articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+
+    public static IQueryable<Article> PageOf(this IQueryable<Article> articles, int pageNumber, int pageSize) =>
+        articles.Skip((pageNumber - 1) * pageSize).Take(pageSize + 1); // one more tells whether an older page exists
+
+    public static IQueryable<ArticleSummary> ToSummaries(this IQueryable<Article> articles) =>
+        articles.Select(a => new ArticleSummary
+        {
+            Id = a.Id,
+            Title = a.Title,
+            Slug = a.Slug,
+            Excerpt = a.Excerpt,
+            PublishedAt = a.PublishedAt!.Value,
+            AuthorName = a.Author.Name,
+            AuthorSlug = a.Author.Slug,
+            CategoryName = a.Category.Name,
+            CategorySlug = a.Category.Slug,
+            CommentCount = a.Comments.Count(c => c.Status == CommentStatus.Approved),
+        });
+}

@@ -1,0 +1,9 @@
+namespace Broadsheet.Articles;
+
+// Stored as text so that both database providers, and people reading the tables, see the same words.
+public enum ArticleStatus
+{
+    Draft,
+    Scheduled,
+    Published,
+}

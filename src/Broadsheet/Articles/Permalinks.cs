@@ -1,0 +1,27 @@
+using System.Globalization;
+using Broadsheet.Shared;
+
+namespace Broadsheet.Articles;
+
+// WordPress's default "day and name" structure, /{yyyy}/{MM}/{dd}/{slug}/, with the date in the
+// site's time zone. Permalinks are a public contract: never change their shape.
+public sealed class Permalinks(SiteClock clock)
+{
+    public string For(DateTime publishedAtUtc, string slug)
+    {
+        var local = clock.ToLocal(publishedAtUtc);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"/{local:yyyy}/{local:MM}/{local:dd}/{Uri.EscapeDataString(slug)}/");
+    }
+
+    public string For(Article article) => For(article.PublishedAt ?? article.UpdatedAt, article.Slug);
+
+    public string ForComment(Article article, int commentId) =>
+        For(article) + string.Create(CultureInfo.InvariantCulture, $"#comment-{commentId}");
+
+    public static string Category(string slug) => $"/category/{Uri.EscapeDataString(slug)}/";
+
+    public static string Tag(string slug) => $"/tag/{Uri.EscapeDataString(slug)}/";
+
+    public static string Author(string slug) => $"/author/{Uri.EscapeDataString(slug)}/";
+}

@@ -1,0 +1,34 @@
+using Broadsheet.Articles;
+
+namespace Broadsheet.Comments;
+
+// A reader's comment. Content is plain text exactly as typed: never render it as HTML, render it
+// through CommentText.ToHtml. IP address and user agent are kept for moderators only.
+public class Comment
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+    public int? ParentId { get; set; }
+    public Comment? Parent { get; set; }
+
+    public required string AuthorName { get; set; }
+
+    // Lower-cased on the way in, so that "same commenter" checks are plain index lookups.
+    public required string AuthorEmail { get; set; }
+    public string? AuthorUrl { get; set; }
+    public required string Content { get; set; }
+    public CommentStatus Status { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string? IpAddress { get; set; }
+    public string? UserAgent { get; set; }
+
+    // Why moderation held the comment, for the moderation queue.
+    public string? HeldReason { get; set; }
+
+    // SHA-256 of the random token in the writer's browser cookie: lets that browser, and no other,
+    // see its comment while it awaits moderation. The token itself is never stored.
+    public string? BrowserTokenHash { get; set; }
+
+    public bool IsApproved => Status == CommentStatus.Approved;
+}

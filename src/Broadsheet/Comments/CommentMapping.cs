@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Broadsheet.Comments;
+
+// Lengths follow WordPress's limits (in characters), so imported comments always fit.
+internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> comment)
+    {
+        comment.Property(c => c.AuthorName).HasMaxLength(CommentLimits.NameLength);
+        comment.Property(c => c.AuthorEmail).HasMaxLength(CommentLimits.EmailLength);
+        comment.Property(c => c.AuthorUrl).HasMaxLength(CommentLimits.UrlLength);
+        comment.Property(c => c.Content).HasMaxLength(CommentLimits.ContentLength);
+        comment.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        comment.Property(c => c.IpAddress).HasMaxLength(45);
+        comment.Property(c => c.UserAgent).HasMaxLength(500);
+        comment.Property(c => c.HeldReason).HasMaxLength(200);
+        comment.Property(c => c.BrowserTokenHash).HasMaxLength(64);
+        comment.HasOne(c => c.Article).WithMany(a => a.Comments).OnDelete(DeleteBehavior.Cascade);
+        comment.HasOne(c => c.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
+        // The article page reads one article's thread; the flood, duplicate and first-time checks
+        // look up a commenter's recent comments by email or IP.
+        comment.HasIndex(c => new { c.ArticleId, c.Status, c.CreatedAt });
+        comment.HasIndex(c => new { c.AuthorEmail, c.CreatedAt });
+        comment.HasIndex(c => new { c.IpAddress, c.CreatedAt });
+    }
+}

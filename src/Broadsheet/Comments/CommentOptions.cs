@@ -1,0 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Broadsheet.Comments;
+
+public enum ModerationPolicy
+{
+    // As WordPress: held unless the same email already has an approved comment.
+    FirstTime,
+    All,
+    None,
+}
+
+// Operator settings of the "Comments" section (environment: Comments__FloodIntervalSeconds, …).
+public sealed class CommentOptions
+{
+    public const string Section = "Comments";
+
+    public ModerationPolicy Moderation { get; set; } = ModerationPolicy.FirstTime;
+
+    // Minimum seconds between two comments from one IP address or one email; 0 turns it off.
+    [Range(0, 86_400)]
+    public int FloodIntervalSeconds { get; set; } = 15;
+
+    // Replies deeper than this are shown at this depth and offer no further Reply link.
+    [Range(1, 10)]
+    public int ThreadDepth { get; set; } = 5;
+}

@@ -1,0 +1,32 @@
+using Broadsheet.Articles;
+using Broadsheet.Authors;
+using Broadsheet.Comments;
+using Broadsheet.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Broadsheet.Data;
+
+// The one model of the site. Each database provider gets its own subclass (SqliteDb, later
+// PostgresDb) so that each keeps its own migration set, as EF Core documents for multi-provider
+// apps; features depend on this base class only.
+public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Author> Authors => Set<Author>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Comment> Comments => Set<Comment>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+
+    // Every time is stored as UTC; reading it back must say so, or time-zone conversions for
+    // permalinks and feeds silently shift by the server's offset.
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        toStore => toStore.Kind == DateTimeKind.Local ? toStore.ToUniversalTime() : toStore,
+        fromStore => DateTime.SpecifyKind(fromStore, DateTimeKind.Utc));
+}

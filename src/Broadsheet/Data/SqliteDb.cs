@@ -1,0 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Data;
+
+// The embedded default. Its migrations live in Data/Migrations/Sqlite.
+public sealed class SqliteDb(DbContextOptions<SqliteDb> options) : BroadsheetDb(options);

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Shared;
+
+// The one place that knows both the current time and the site's time zone. Everything is stored
+// in UTC; the site's zone is used for permalink dates and for what readers see.
+public sealed class SiteClock(TimeProvider time, IOptions<SiteOptions> options)
+{
+    private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+
+    public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
+
+    public DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
+
+    public DateTimeOffset ToLocalOffset(DateTime utc) =>
+        TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), _zone);
+}

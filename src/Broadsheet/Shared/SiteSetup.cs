@@ -1,0 +1,47 @@
+namespace Broadsheet.Shared;
+
+// What every page of the site shares: settings, clock, Razor Pages rooted at the feature folders,
+// error pages that speak to readers, canonical trailing slashes and security headers.
+public static class SiteSetup
+{
+    public static WebApplicationBuilder AddSite(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SiteClock>();
+        // Pages live beside the code of their feature (Articles/ArticlePage.cshtml, …); each
+        // declares its public route itself.
+        builder.Services.AddRazorPages().WithRazorPagesRoot("/");
+        return builder;
+    }
+
+    public static WebApplication UseSite(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/status/500",
+            // A malformed request body is the client's mistake: answer 400, not 500.
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                InvalidDataException => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status500InternalServerError,
+            },
+        });
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseMiddleware<TrailingSlash>();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapSite(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+}
