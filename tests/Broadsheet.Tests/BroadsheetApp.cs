@@ -1,0 +1,65 @@
+using Broadsheet.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Broadsheet.Tests;
+
+// The real app on a temporary SQLite file with the demo newsroom, on a clock the test controls.
+// Each instance has its own data folder, so test classes never see each other's comments.
+public sealed class BroadsheetApp : WebApplicationFactory<Program>
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+    public BroadsheetApp()
+    {
+        DataDirectory = Directory.CreateTempSubdirectory("broadsheet-tests-").FullName;
+        Settings = new Dictionary<string, string?>
+        {
+            ["Broadsheet:DataDirectory"] = DataDirectory,
+            ["Broadsheet:DemoContent"] = "true",
+            ["Comments:FloodIntervalSeconds"] = "0",
+        };
+    }
+
+    // Add to these in an object initializer, before the first request starts the app.
+    public Dictionary<string, string?> Settings { get; }
+
+    public string DataDirectory { get; }
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public HttpClient CreateReader() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<T> WithDbAsync<T>(Func<BroadsheetDb, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<BroadsheetDb>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the OS: the temp folder is cleaned up by the system later.
+        }
+    }
+}
