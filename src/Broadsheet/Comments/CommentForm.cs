@@ -44,7 +44,7 @@ public sealed partial class CommentForm
         {
             errors["url"] = CommentMessages.UrlInvalid;
         }
-        if (!string.IsNullOrEmpty(Parent) && ParentId is null)
+        if (!string.IsNullOrEmpty(Parent) && Parent != "0" && ParentId is null)
         {
             errors["parent"] = CommentMessages.ParentNotFound;
         }

@@ -32,6 +32,7 @@ public static class SiteSetup
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<TrailingSlash>();
+        app.UseMiddleware<FormTextCheck>();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAntiforgery();

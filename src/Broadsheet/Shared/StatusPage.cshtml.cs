@@ -16,17 +16,21 @@ public sealed class StatusPage : PageModel
 
     public static IActionResult Show(PageModel page, int statusCode, string message)
     {
-        page.HttpContext.Items[MessageKey] = message;
+        SetMessage(page.HttpContext, message);
         return page.StatusCode(statusCode);
     }
 
-    public void OnGet(int code) => Describe(code);
+    public static void SetMessage(HttpContext context, string message) => context.Items[MessageKey] = message;
 
-    public void OnPost(int code) => Describe(code);
+    // The code comes from the route only: a re-executed POST may carry a form that cannot be read.
+    public void OnGet([FromRoute] int code) => Describe(code);
+
+    public void OnPost([FromRoute] int code) => Describe(code);
 
     private void Describe(int code)
     {
-        var status = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
+        var status = original ?? (code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound);
         Response.StatusCode = status;
         (Heading, Explanation) = status switch
         {
