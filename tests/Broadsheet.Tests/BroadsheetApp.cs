@@ -1,4 +1,5 @@
 using Broadsheet.Data;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -31,8 +32,15 @@ public sealed class BroadsheetApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Time { get; } = new(Start);
 
-    public HttpClient CreateReader() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    public HttpClient CreateReader(string? ipAddress = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        if (ipAddress is not null)
+        {
+            client.DefaultRequestHeaders.Add(TestClientAddress.Header, ipAddress);
+        }
+        return client;
+    }
 
     public async Task<T> WithDbAsync<T>(Func<BroadsheetDb, Task<T>> query)
     {
@@ -46,7 +54,30 @@ public sealed class BroadsheetApp : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            services.AddSingleton<IStartupFilter, TestClientAddress>();
+        });
+    }
+
+    // The test server has no network peer; a test names the reader's IP address in a header.
+    private sealed class TestClientAddress : IStartupFilter
+    {
+        public const string Header = "X-Test-Client-IP";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (System.Net.IPAddress.TryParse(context.Request.Headers[Header], out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     protected override void Dispose(bool disposing)

@@ -98,6 +98,26 @@ public class ModerationTests
     }
 
     [Fact]
+    public async Task Two_addresses_from_one_ip_within_the_interval_are_a_flood_but_other_ips_are_not()
+    {
+        using var app = new BroadsheetApp { Settings = { ["Comments:FloodIntervalSeconds"] = "15", ["Comments:Moderation"] = "None" } };
+        var first = app.CreateReader("203.0.113.7");
+        var sameIp = app.CreateReader("203.0.113.7");
+        var otherIp = app.CreateReader("198.51.100.9");
+        var permalink = await first.FirstArticleAsync();
+
+        var posted = await first.PostCommentAsync(permalink, Reader.ValidComment(Unique("A"), "one@example.org"));
+        var flooded = await sameIp.PostCommentAsync(permalink, Reader.ValidComment(Unique("B"), "two@example.org"));
+        var elsewhere = await otherIp.PostCommentAsync(permalink, Reader.ValidComment(Unique("C"), "three@example.org"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        Assert.Equal((HttpStatusCode)429, flooded.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(15), flooded.Headers.RetryAfter!.Delta);
+        Assert.Equal(HttpStatusCode.SeeOther, elsewhere.StatusCode);
+        Assert.Equal("203.0.113.7", (await StoredAsync(app, posted)).IpAddress);
+    }
+
+    [Fact]
     public async Task A_reply_is_threaded_under_its_parent()
     {
         using var app = new BroadsheetApp { Settings = { ["Comments:Moderation"] = "None" } };
