@@ -1,9 +1,11 @@
 using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Data;
+using Broadsheet.Operations;
 using Broadsheet.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.AddOperations();
 builder.AddData();
 builder.AddSite();
 builder.AddArticles();
@@ -12,8 +14,10 @@ builder.AddComments();
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 
+app.UseOperations();
 app.UseSite();
 app.MapSite();
+app.MapOperations();
 
 app.Run();
 
