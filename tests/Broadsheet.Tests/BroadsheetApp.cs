@@ -10,6 +10,8 @@ namespace Broadsheet.Tests;
 
 // The real app on a temporary SQLite file with the demo newsroom, on a clock the test controls.
 // Each instance has its own data folder, so test classes never see each other's comments.
+// With BROADSHEET_TEST_POSTGRES set (a connection string to a server, as test.sh does), the same
+// app runs on a fresh PostgreSQL database instead, so the whole suite covers both providers.
 public sealed class BroadsheetApp : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
@@ -23,7 +25,17 @@ public sealed class BroadsheetApp : WebApplicationFactory<Program>
             ["Broadsheet:DemoContent"] = "true",
             ["Comments:FloodIntervalSeconds"] = "0",
         };
+        if (TestPostgres.ServerConnectionString is not null)
+        {
+            _postgresDatabase = TestPostgres.CreateDatabase();
+            Settings["Database:Provider"] = "Postgres";
+            Settings["ConnectionStrings:Postgres"] = TestPostgres.ConnectionStringFor(_postgresDatabase);
+        }
     }
+
+    private readonly string? _postgresDatabase;
+
+    public static bool IsPostgres => TestPostgres.ServerConnectionString is not null;
 
     // Add to these in an object initializer, before the first request starts the app.
     public Dictionary<string, string?> Settings { get; }
@@ -84,6 +96,10 @@ public sealed class BroadsheetApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            TestPostgres.DropDatabase(_postgresDatabase);
+        }
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -2,21 +2,26 @@ using Broadsheet.Articles;
 using Broadsheet.Authors;
 using Broadsheet.Comments;
 using Broadsheet.Taxonomy;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Broadsheet.Data;
 
-// The one model of the site. Each database provider gets its own subclass (SqliteDb, later
+// The one model of the site. Each database provider gets its own subclass (SqliteDb,
 // PostgresDb) so that each keeps its own migration set, as EF Core documents for multi-provider
 // apps; features depend on this base class only.
-public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options)
+public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Author> Authors => Set<Author>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Comment> Comments => Set<Comment>();
+
+    // Data Protection keys live in the database, so every app node reads the same key ring and a
+    // cookie or antiforgery token issued by one node is valid on all of them.
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
@@ -27,6 +32,6 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
     // Every time is stored as UTC; reading it back must say so, or time-zone conversions for
     // permalinks and feeds silently shift by the server's offset.
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        toStore => toStore.Kind == DateTimeKind.Local ? toStore.ToUniversalTime() : toStore,
+        toStore => toStore.Kind == DateTimeKind.Local ? toStore.ToUniversalTime() : DateTime.SpecifyKind(toStore, DateTimeKind.Utc),
         fromStore => DateTime.SpecifyKind(fromStore, DateTimeKind.Utc));
 }

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Data;
 
-// Chooses and prepares the database. SQLite, embedded in the data folder, is the default and the
-// only provider so far; PostgreSQL arrives as a second BroadsheetDb subclass beside SqliteDb.
+// Chooses and prepares the database: SQLite embedded in the data folder (the default, one
+// command and nothing else to install), or PostgreSQL for sites that run several app nodes.
+// Features only ever see BroadsheetDb.
 public static class DataSetup
 {
     public static WebApplicationBuilder AddData(this WebApplicationBuilder builder)
@@ -13,44 +15,64 @@ public static class DataSetup
         builder.Services.AddOptions<DataOptions>().BindConfiguration(DataOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>() ?? new DataOptions();
-        var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
-        if (!provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase))
+        var provider = DatabaseProviders.From(builder.Configuration);
+        if (provider == DatabaseProvider.Postgres)
         {
-            throw new InvalidOperationException(
-                $"Database:Provider '{provider}' is not supported yet; use 'Sqlite' (the default).");
+            var connectionString = builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 } cs ? cs
+                : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
+            builder.Services.AddDbContext<PostgresDb>(db => db.UseNpgsql(connectionString));
+            builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<PostgresDb>());
         }
-
-        Directory.CreateDirectory(options.FullDataDirectory);
-        var connectionString = new SqliteConnectionStringBuilder
+        else
         {
-            DataSource = Path.Combine(options.FullDataDirectory, "broadsheet.db"),
-            ForeignKeys = true,
-        }.ToString();
-        builder.Services.AddDbContext<SqliteDb>(db => db
-            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteDb).Assembly.FullName))
-            .AddInterceptors(new SqliteDurability()));
-        builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<SqliteDb>());
+            Directory.CreateDirectory(options.FullDataDirectory);
+            var connectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = Path.Combine(options.FullDataDirectory, "broadsheet.db"),
+                ForeignKeys = true,
+            }.ToString();
+            builder.Services.AddDbContext<SqliteDb>(db => db.UseSqlite(connectionString).AddInterceptors(new SqliteDurability()));
+            builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<SqliteDb>());
+        }
         builder.Services.AddHealthChecks().AddDbContextCheck<BroadsheetDb>("database");
-
-        // Keys live beside the database so that remembered-commenter cookies survive restarts.
         builder.Services.AddDataProtection()
             .SetApplicationName("Broadsheet")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")));
+            .PersistKeysToDbContext<BroadsheetDb>();
         return builder;
     }
 
-    // On SQLite, migrating at start is what a one-command install needs: one process owns the file.
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        await db.Database.MigrateAsync();
-        // WAL lets readers go on while a comment is written; the mode is stored in the file itself.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<DataOptions>>().Value;
-        if (options.DemoContent)
+        var seedDemo = scope.ServiceProvider.GetRequiredService<IOptions<DataOptions>>().Value.DemoContent;
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        await PrepareAsync(db, async cancellationToken =>
         {
-            await DemoContent.SeedIfEmptyAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>());
+            if (seedDemo)
+            {
+                await DemoContent.SeedIfEmptyAsync(db, time, cancellationToken);
+            }
+        }, CancellationToken.None);
+    }
+
+    // Migrates, then runs `afterwards` (seeding) while still holding the migration lock, so that
+    // nodes starting together on an empty PostgreSQL database neither migrate nor seed twice.
+    public static async Task PrepareAsync(BroadsheetDb db, Func<CancellationToken, Task> afterwards, CancellationToken cancellationToken)
+    {
+        if (db is PostgresDb)
+        {
+            await PostgresMigration.UnderLockAsync(db, async () =>
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+                await afterwards(cancellationToken);
+            }, cancellationToken);
+            return;
         }
+        // On SQLite one process owns the file: migrating at start is what a one-command install needs.
+        await db.Database.MigrateAsync(cancellationToken);
+        // WAL lets readers go on while a comment is written; the mode is stored in the file itself.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await afterwards(cancellationToken);
     }
 }
