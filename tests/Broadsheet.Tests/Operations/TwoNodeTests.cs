@@ -1,0 +1,74 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Tests.Operations;
+
+// Two app nodes on one PostgreSQL database, as behind a load balancer: nothing a reader does may
+// depend on reaching the same node twice.
+public sealed class TwoNodeTests : IDisposable
+{
+    private readonly string? _database;
+    private readonly BroadsheetApp? _nodeA;
+    private readonly BroadsheetApp? _nodeB;
+
+    public TwoNodeTests()
+    {
+        if (!BroadsheetApp.IsPostgres)
+        {
+            return;
+        }
+        _database = TestPostgres.CreateDatabase();
+        var shared = TestPostgres.ConnectionStringFor(_database);
+        _nodeA = new BroadsheetApp { Settings = { ["ConnectionStrings:Postgres"] = shared, ["Comments:FloodIntervalSeconds"] = "15", ["Comments:Moderation"] = "None" } };
+        _nodeB = new BroadsheetApp { Settings = { ["ConnectionStrings:Postgres"] = shared, ["Comments:FloodIntervalSeconds"] = "15", ["Comments:Moderation"] = "None" } };
+    }
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_form_rendered_by_one_node_is_accepted_by_the_other()
+    {
+        Assert.SkipUnless(BroadsheetApp.IsPostgres, "PostgreSQL only");
+        var options = new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false };
+        var onA = _nodeA!.CreateClient(options);
+        var onB = _nodeB!.CreateClient(options);
+        var permalink = await _nodeA.CreateReader().FirstArticleAsync();
+
+        var rendered = await onA.GetAsync(new Uri(permalink, UriKind.Relative), Cancel);
+        var token = (await Reader.ParseAsync(rendered)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var cookies = string.Join("; ", rendered.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
+        var fields = Reader.ValidComment($"Across nodes {Guid.NewGuid():N}");
+        fields["__RequestVerificationToken"] = token;
+        using var post = new HttpRequestMessage(HttpMethod.Post, new Uri(permalink, UriKind.Relative)) { Content = new FormUrlEncodedContent(fields) };
+        post.Headers.Add("Cookie", cookies);
+        var response = await onB.SendAsync(post, Cancel);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Equal(1, await _nodeA.WithDbAsync(db => db.Comments.CountAsync(c => c.Content == fields["comment"], Cancel)));
+    }
+
+    [Fact]
+    public async Task The_flood_limit_holds_when_a_reader_alternates_nodes()
+    {
+        Assert.SkipUnless(BroadsheetApp.IsPostgres, "PostgreSQL only");
+        var onA = _nodeA!.CreateReader("203.0.113.81");
+        var onB = _nodeB!.CreateReader("203.0.113.81");
+        var permalink = await onA.FirstArticleAsync();
+
+        var first = await onA.PostCommentAsync(permalink, Reader.ValidComment($"First {Guid.NewGuid():N}", "alternating@example.org"));
+        var second = await onB.PostCommentAsync(permalink, Reader.ValidComment($"Second {Guid.NewGuid():N}", "alternating@example.org"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, first.StatusCode);
+        Assert.Equal((HttpStatusCode)429, second.StatusCode);
+    }
+
+    public void Dispose()
+    {
+        _nodeA?.Dispose();
+        _nodeB?.Dispose();
+        if (_database is not null)
+        {
+            TestPostgres.DropDatabase(_database);
+        }
+    }
+}
