@@ -14,7 +14,7 @@ public class ReaderPagesTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
     {
         var home = await _reader.GetPageAsync("/");
         var times = home.QuerySelectorAll(".article-summary time").Select(t => DateTimeOffset.Parse(t.GetAttribute("datetime")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        var published = await app.WithDbAsync(db => db.Articles.CountAsync(a => a.Status == ArticleStatus.Published, TestContext.Current.CancellationToken));
+        var published = await app.WithDbAsync(db => db.Articles.Published(BroadsheetApp.Start.UtcDateTime).CountAsync(TestContext.Current.CancellationToken));
 
         Assert.Equal(10, times.Count);
         Assert.Equal(times.OrderByDescending(t => t), times);
@@ -72,7 +72,7 @@ public class ReaderPagesTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
     {
         var (slug, titles) = await app.WithDbAsync(async db =>
         {
-            var query = db.Articles.Where(a => a.Status == ArticleStatus.Published);
+            var query = db.Articles.Published(BroadsheetApp.Start.UtcDateTime);
             var (s, filtered) = kind switch
             {
                 "Categories" => await db.Categories.Select(c => c.Slug).FirstAsync(TestContext.Current.CancellationToken) is var c ? (c, query.Where(a => a.Category.Slug == c)) : default,
