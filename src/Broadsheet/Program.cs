@@ -1,4 +1,5 @@
 using Broadsheet.Articles;
+using Broadsheet.Caching;
 using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Operations;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddOperations();
 builder.AddData();
 builder.AddSite();
+builder.AddCaching();
 builder.AddArticles();
 builder.AddComments();
 

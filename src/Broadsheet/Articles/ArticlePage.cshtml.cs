@@ -106,6 +106,7 @@ public sealed class ArticlePage(
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
         Article = article;
+        Caching.CacheTags.Tag(HttpContext, Caching.CacheTags.Article(article.Id));
         Permalink = permalinks.For(article);
         Thread = CommentThread.Build(comments, ThreadDepth);
         ApprovedCount = comments.Count(c => c.IsApproved);

@@ -1,3 +1,4 @@
+using Broadsheet.Caching;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -20,7 +21,8 @@ public static class DataSetup
         {
             var connectionString = builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 } cs ? cs
                 : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            builder.Services.AddDbContext<PostgresDb>(db => db.UseNpgsql(connectionString));
+            builder.Services.AddDbContext<PostgresDb>((services, db) => db.UseNpgsql(connectionString)
+                .AddInterceptors(services.GetRequiredService<CacheEviction>()));
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<PostgresDb>());
         }
         else
@@ -31,7 +33,8 @@ public static class DataSetup
                 DataSource = Path.Combine(options.FullDataDirectory, "broadsheet.db"),
                 ForeignKeys = true,
             }.ToString();
-            builder.Services.AddDbContext<SqliteDb>(db => db.UseSqlite(connectionString).AddInterceptors(new SqliteDurability()));
+            builder.Services.AddDbContext<SqliteDb>((services, db) => db.UseSqlite(connectionString)
+                .AddInterceptors(new SqliteDurability(), services.GetRequiredService<CacheEviction>()));
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<SqliteDb>());
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<BroadsheetDb>("database");

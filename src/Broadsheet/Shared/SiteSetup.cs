@@ -1,3 +1,5 @@
+using Broadsheet.Caching;
+
 namespace Broadsheet.Shared;
 
 // What every page of the site shares: settings, clock, Razor Pages rooted at the feature folders,
@@ -35,6 +37,7 @@ public static class SiteSetup
         app.UseMiddleware<FormTextCheck>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseCaching();
         app.UseAntiforgery();
         return app;
     }

@@ -1,0 +1,162 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Broadsheet.Articles;
+using Broadsheet.Authors;
+using Broadsheet.Comments;
+using Broadsheet.Taxonomy;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Broadsheet.Caching;
+
+// Evicts cached pages whenever what they show changes, whoever changes it (a reader's comment,
+// the back office, an importer, a background job): it watches the database writes themselves, so
+// no feature can forget to. Tracked saves evict precisely (one article's page, the lists);
+// bulk statements (ExecuteUpdate/Delete, raw SQL) on content tables evict every page. Inside a
+// transaction, eviction waits for the commit, so no reader can re-cache the old page meanwhile.
+internal sealed class CacheEviction(IOutputCacheStore store) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+{
+    private static readonly string[] ContentTables = ["\"Articles\"", "\"Comments\"", "\"Categories\"", "\"Tags\"", "\"Authors\"", "\"ArticleTags\""];
+
+    private readonly ConditionalWeakTable<DbContext, List<EntityEntry>> _saving = [];
+    private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = [];
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Remember(eventData.Context);
+        return result;
+    }
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+        CancellationToken cancellationToken = default)
+    {
+        Remember(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Saved(eventData.Context);
+        FlushUnlessInTransaction(eventData.Context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Saved(eventData.Context);
+        await FlushUnlessInTransaction(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
+    {
+        Bulk(command, eventData);
+        FlushUnlessInTransaction(eventData.Context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+        return result;
+    }
+
+    public async ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result,
+        CancellationToken cancellationToken = default)
+    {
+        Bulk(command, eventData);
+        await FlushUnlessInTransaction(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        Flush(eventData.Context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default) => Flush(eventData.Context, cancellationToken).AsTask();
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Forget(eventData.Context);
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default)
+    {
+        Forget(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // Entries are read before saving (afterwards they are all Unchanged) and tagged after it
+    // (only then do new rows have their ids).
+    private void Remember(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _saving.AddOrUpdate(context, [.. context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)]);
+        }
+    }
+
+    private void Saved(DbContext? context)
+    {
+        if (context is null || !_saving.TryGetValue(context, out var entries))
+        {
+            return;
+        }
+        _saving.Remove(context);
+        var tags = _pending.GetOrCreateValue(context);
+        foreach (var entry in entries)
+        {
+            TagsFor(entry.Entity, tags);
+        }
+    }
+
+    private static void TagsFor(object entity, HashSet<string> tags)
+    {
+        switch (entity)
+        {
+            case Article article:
+                tags.Add(CacheTags.Article(article.Id));
+                tags.Add(CacheTags.Lists);
+                break;
+            case Comment comment:
+                tags.Add(CacheTags.Article(comment.ArticleId));
+                tags.Add(CacheTags.Lists);
+                break;
+            case Category or Tag or Author:
+                tags.Add(ReaderPagePolicy.AllPagesTag);
+                break;
+            case Dictionary<string, object> join when join.TryGetValue("ArticlesId", out var articleId) && articleId is int id:
+                tags.Add(CacheTags.Article(id));
+                tags.Add(CacheTags.Lists);
+                break;
+        }
+    }
+
+    private void Bulk(DbCommand command, CommandExecutedEventData eventData)
+    {
+        if (eventData.Context is { } context
+            && eventData.CommandSource is CommandSource.ExecuteUpdate or CommandSource.ExecuteDelete or CommandSource.ExecuteSqlRaw
+            && ContentTables.Any(table => command.CommandText.Contains(table, StringComparison.OrdinalIgnoreCase)))
+        {
+            _pending.GetOrCreateValue(context).Add(ReaderPagePolicy.AllPagesTag);
+        }
+    }
+
+    private ValueTask FlushUnlessInTransaction(DbContext? context, CancellationToken cancellationToken) =>
+        context?.Database.CurrentTransaction is null ? Flush(context, cancellationToken) : ValueTask.CompletedTask;
+
+    private async ValueTask Flush(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is null || !_pending.TryGetValue(context, out var tags))
+        {
+            return;
+        }
+        _pending.Remove(context);
+        foreach (var tag in tags)
+        {
+            await store.EvictByTagAsync(tag, cancellationToken);
+        }
+    }
+
+    private void Forget(DbContext? context)
+    {
+        if (context is not null)
+        {
+            _pending.Remove(context);
+        }
+    }
+}

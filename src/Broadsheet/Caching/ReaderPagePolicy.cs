@@ -1,0 +1,51 @@
+using Broadsheet.Comments;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Broadsheet.Caching;
+
+// Reader pages (home, archives, articles) are the same bytes for every anonymous reader, so they
+// are served from the output cache. A request that carries anything personal bypasses it: the
+// browser token of a reader with a comment awaiting moderation (they must see it in place), the
+// remembered commenter (their details fill the form), or a signed-in account. Answers that set a
+// cookie or are not 200 are never stored.
+internal sealed class ReaderPagePolicy : IOutputCachePolicy
+{
+    public const string Name = "ReaderPages";
+    public const string AllPagesTag = "pages";
+
+    private static readonly string[] PersonalCookies =
+        [CommenterCookies.BrowserTokenCookie, CommenterCookies.RememberedCookie, ".AspNetCore.Identity.Application"];
+
+    ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var request = context.HttpContext.Request;
+        var isCacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
+            && !PersonalCookies.Any(request.Cookies.ContainsKey)
+            && context.HttpContext.User.Identity?.IsAuthenticated != true;
+        context.EnableOutputCaching = true;
+        context.AllowCacheLookup = isCacheable;
+        context.AllowCacheStorage = isCacheable;
+        context.AllowLocking = true;
+        context.CacheVaryByRules.QueryKeys = "*";
+        context.Tags.Add(AllPagesTag);
+        // Article pages tag themselves with their article (CacheTags.Tag); every other reader page lists articles.
+        if (context.HttpContext.GetRouteValue("year") is null)
+        {
+            context.Tags.Add(CacheTags.Lists);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
+
+    ValueTask IOutputCachePolicy.ServeResponseAsync(OutputCacheContext context, CancellationToken cancellationToken)
+    {
+        var response = context.HttpContext.Response;
+        if (response.StatusCode != StatusCodes.Status200OK || response.Headers.SetCookie.Count > 0)
+        {
+            context.AllowCacheStorage = false;
+        }
+        return ValueTask.CompletedTask;
+    }
+}

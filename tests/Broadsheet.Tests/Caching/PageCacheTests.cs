@@ -1,0 +1,99 @@
+using System.Net;
+using Broadsheet.Articles;
+using Broadsheet.Comments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Tests.Caching;
+
+// Anonymous reader pages come from the output cache; what changes shows at once anyway.
+public class PageCacheTests
+{
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static async Task<string> HtmlAsync(HttpClient client, string url) =>
+        await (await client.GetAsync(new Uri(url, UriKind.Relative), Cancel)).Content.ReadAsStringAsync(Cancel);
+
+    [Fact]
+    public async Task Anonymous_readers_share_one_cached_page_while_personal_requests_bypass_it()
+    {
+        using var app = new BroadsheetApp();
+        var template = await app.WithDbAsync(db => db.Articles.AsNoTracking().FirstAsync(Cancel));
+        await app.WithDbAsync(async db =>
+        {
+            var due = BroadsheetApp.Start.UtcDateTime.AddMinutes(10);
+            db.Articles.Add(new Article
+            {
+                Title = "Timed story appears", Slug = "timed-story", BodyMarkdown = "x", BodyHtml = "<p>x</p>",
+                Status = ArticleStatus.Published, PublishedAt = due, UpdatedAt = due, AuthorId = template.AuthorId, CategoryId = template.CategoryId,
+            });
+            return await db.SaveChangesAsync(Cancel);
+        });
+        var reader = app.CreateReader();
+        Assert.DoesNotContain("Timed story appears", await HtmlAsync(reader, "/"), StringComparison.Ordinal);
+
+        // Its time comes without any write: the cached home page goes on showing what it showed,
+        // while a reader with a personal cookie gets a freshly rendered page.
+        app.Time.Advance(TimeSpan.FromMinutes(11));
+        var personal = app.CreateReader();
+        personal.DefaultRequestHeaders.Add("Cookie", $"{CommenterCookies.BrowserTokenCookie}=0123456789abcdef0123456789abcdef0123");
+
+        Assert.DoesNotContain("Timed story appears", await HtmlAsync(app.CreateReader(), "/"), StringComparison.Ordinal);
+        Assert.Contains("Timed story appears", await HtmlAsync(personal, "/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_approved_comment_shows_to_everyone_at_once()
+    {
+        using var app = new BroadsheetApp { Settings = { ["Comments:Moderation"] = "None" } };
+        var stranger = app.CreateReader();
+        var permalink = await stranger.FirstArticleAsync();
+        var before = await HtmlAsync(stranger, permalink);
+        var text = $"Fresh news {Guid.NewGuid():N}";
+
+        var posted = await app.CreateReader().PostCommentAsync(permalink, Reader.ValidComment(text));
+        var after = await HtmlAsync(stranger, permalink);
+        var home = await HtmlAsync(stranger, "/");
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        Assert.DoesNotContain(text, before, StringComparison.Ordinal);
+        Assert.Contains(text, after, StringComparison.Ordinal);
+        Assert.Contains("1 comment", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bulk_change_evicts_every_page()
+    {
+        using var app = new BroadsheetApp();
+        var reader = app.CreateReader();
+        var permalink = await reader.FirstArticleAsync();
+        var slug = permalink.TrimEnd('/').Split('/')[^1];
+        await HtmlAsync(reader, permalink);
+
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Slug == slug)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, "Corrected headline"), Cancel));
+
+        Assert.Contains("Corrected headline", await HtmlAsync(reader, permalink), StringComparison.Ordinal);
+        Assert.Contains("Corrected headline", await HtmlAsync(reader, "/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_reader_of_a_cached_page_gets_a_token_of_their_own_that_works()
+    {
+        using var app = new BroadsheetApp { Settings = { ["Comments:Moderation"] = "None" } };
+        var first = app.CreateReader();
+        var second = app.CreateReader();
+        var permalink = await first.FirstArticleAsync();
+
+        var firstPage = await first.GetPageAsync(permalink);
+        var secondPage = await second.GetPageAsync(permalink);
+        var firstToken = firstPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        var secondToken = secondPage.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        var firstPost = await first.PostCommentAsync(permalink, Reader.ValidComment($"One {Guid.NewGuid():N}", "one@example.org"));
+        var secondPost = await second.PostCommentAsync(permalink, Reader.ValidComment($"Two {Guid.NewGuid():N}", "two@example.org"));
+
+        Assert.NotEqual(firstToken, secondToken);
+        Assert.DoesNotContain("antiforgery_token", await HtmlAsync(app.CreateReader(), permalink), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.SeeOther, firstPost.StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, secondPost.StatusCode);
+    }
+}
