@@ -1,6 +1,7 @@
 using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Data;
+using Broadsheet.Search;
 using Broadsheet.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,12 +9,18 @@ builder.AddData();
 builder.AddSite();
 builder.AddArticles();
 builder.AddComments();
+builder.AddSearch();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
 
 app.UseSite();
 app.MapSite();
+app.MapSearch();
 
 app.Run();
 
