@@ -1,6 +1,7 @@
 using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Data;
+using Broadsheet.Feeds;
 using Broadsheet.Search;
 using Broadsheet.Shared;
 
@@ -10,6 +11,7 @@ builder.AddSite();
 builder.AddArticles();
 builder.AddComments();
 builder.AddSearch();
+builder.AddFeeds();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -21,6 +23,7 @@ if (await app.RunCommandAsync(args))
 app.UseSite();
 app.MapSite();
 app.MapSearch();
+app.MapFeeds();
 
 app.Run();
 
