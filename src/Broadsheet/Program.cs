@@ -4,6 +4,7 @@ using Broadsheet.Data;
 using Broadsheet.Feeds;
 using Broadsheet.Search;
 using Broadsheet.Shared;
+using Broadsheet.Sitemaps;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
@@ -12,6 +13,7 @@ builder.AddArticles();
 builder.AddComments();
 builder.AddSearch();
 builder.AddFeeds();
+builder.AddSitemaps();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -24,6 +26,7 @@ app.UseSite();
 app.MapSite();
 app.MapSearch();
 app.MapFeeds();
+app.MapSitemaps();
 
 app.Run();
 
