@@ -2,6 +2,7 @@ using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Feeds;
+using Broadsheet.Metadata;
 using Broadsheet.Search;
 using Broadsheet.Shared;
 using Broadsheet.Sitemaps;
@@ -14,6 +15,7 @@ builder.AddComments();
 builder.AddSearch();
 builder.AddFeeds();
 builder.AddSitemaps();
+builder.AddMetadata();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();

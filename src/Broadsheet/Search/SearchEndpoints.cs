@@ -1,12 +1,13 @@
 namespace Broadsheet.Search;
 
-// Search: the results page (SearchPage), WordPress's /?s= address redirecting to it, and the
-// "search rebuild" command.
+// Search: the results page (SearchPage), WordPress's /?s= address redirecting to it, related
+// articles under each article, and the "search rebuild" command.
 public static class SearchEndpoints
 {
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<IArticleSearch, SqliteFtsSearch>();
+        builder.Services.AddScoped<RelatedArticles>();
         return builder;
     }
 

@@ -34,6 +34,13 @@ public static class Newsroom
             return article;
         });
 
+    public static Task<int> AddSectionAndTagAsync(this BroadsheetApp app, string slug) => app.WithDbAsync(db =>
+    {
+        db.Categories.Add(new Taxonomy.Category { Name = slug, Slug = slug });
+        db.Tags.Add(new Taxonomy.Tag { Name = slug, Slug = slug });
+        return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    });
+
     public static Task UpdateArticleAsync(this BroadsheetApp app, int id, Action<Article> change) =>
         app.WithDbAsync(async db =>
         {
