@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Runs every test of Broadsheet: unit and HTTP integration tests on a temporary SQLite file, and
-# the real-browser journeys in Debian's Chromium. Installs what the tests need when it is missing.
+# Runs every test of Broadsheet: unit and HTTP integration tests on a temporary SQLite file and
+# again on a throwaway PostgreSQL server (with Debian's feedparser and xmllint judging feeds and
+# sitemaps), and the real-browser journeys in Debian's Chromium. Installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+# Feeds are judged by Debian's feedparser (through /usr/bin/python3) and sitemaps by xmllint.
+/usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1 || missing+=(python3-feedparser)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if ((${#missing[@]} > 0)); then
   echo "Installing ${missing[*]} for the tests…"

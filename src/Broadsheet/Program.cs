@@ -2,8 +2,12 @@ using Broadsheet.Articles;
 using Broadsheet.Caching;
 using Broadsheet.Comments;
 using Broadsheet.Data;
+using Broadsheet.Feeds;
+using Broadsheet.Metadata;
 using Broadsheet.Operations;
+using Broadsheet.Search;
 using Broadsheet.Shared;
+using Broadsheet.Sitemaps;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOperations();
@@ -12,14 +16,25 @@ builder.AddSite();
 builder.AddCaching();
 builder.AddArticles();
 builder.AddComments();
+builder.AddSearch();
+builder.AddFeeds();
+builder.AddSitemaps();
+builder.AddMetadata();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
 
 app.UseOperations();
 app.UseSite();
 app.MapSite();
 app.MapOperations();
+app.MapSearch();
+app.MapFeeds();
+app.MapSitemaps();
 
 app.Run();
 

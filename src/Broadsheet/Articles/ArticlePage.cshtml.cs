@@ -1,5 +1,6 @@
 using Broadsheet.Comments;
 using Broadsheet.Data;
+using Broadsheet.Search;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,13 +13,16 @@ namespace Broadsheet.Articles;
 // back to the permalink itself, because a refused comment must re-render this very page, with
 // the message beside the field and what the reader typed still in place.
 public sealed class ArticlePage(
-    BroadsheetDb db, SiteClock clock, Permalinks permalinks, CommenterCookies cookies, IOptions<CommentOptions> commentOptions)
+    BroadsheetDb db, SiteClock clock, Permalinks permalinks, CommenterCookies cookies, IOptions<CommentOptions> commentOptions,
+    RelatedArticles related)
     : PageModel
 {
     public Article Article { get; private set; } = null!;
     public string Permalink { get; private set; } = "";
     public IReadOnlyList<CommentNode> Thread { get; private set; } = [];
     public int ApprovedCount { get; private set; }
+    public IReadOnlyList<Comment> ApprovedComments { get; private set; } = [];
+    public RelatedReading Related { get; private set; } = new([], null, null);
     public CommentFormView Form { get; private set; } = null!;
     public int ThreadDepth => commentOptions.Value.ThreadDepth;
 
@@ -109,7 +113,9 @@ public sealed class ArticlePage(
         Caching.CacheTags.Tag(HttpContext, Caching.CacheTags.Article(article.Id));
         Permalink = permalinks.For(article);
         Thread = CommentThread.Build(comments, ThreadDepth);
-        ApprovedCount = comments.Count(c => c.IsApproved);
+        ApprovedComments = [.. comments.Where(c => c.IsApproved)];
+        ApprovedCount = ApprovedComments.Count;
+        Related = await related.ForAsync(article, cancellationToken);
         Form = new CommentFormView(form, Permalink, article.AcceptsComments(clock.UtcNow));
         ViewData["Title"] = article.Title;
         ViewData["Description"] = article.Excerpt;

@@ -16,6 +16,11 @@ public sealed class SiteOptions : IValidatableObject
     [Required]
     public string TimeZone { get; set; } = "UTC";
 
+    // The public address, e.g. https://news.example.org, for absolute links in feeds, sitemaps and
+    // metadata. Unset, the address each request came in on is used.
+    [Url]
+    public string? BaseUrl { get; set; }
+
     [Range(1, 100)]
     public int PageSize { get; set; } = 10;
 

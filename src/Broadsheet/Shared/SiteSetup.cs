@@ -12,6 +12,7 @@ public static class SiteSetup
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SiteClock>();
+        builder.Services.AddSingleton<SiteAddress>();
         // Pages live beside the code of their feature (Articles/ArticlePage.cshtml, …); each
         // declares its public route itself.
         builder.Services.AddRazorPages().WithRazorPagesRoot("/");

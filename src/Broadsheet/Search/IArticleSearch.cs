@@ -1,0 +1,21 @@
+using Broadsheet.Articles;
+
+namespace Broadsheet.Search;
+
+// Full-text search over published articles, in the database's own engine: SQLite FTS5 now,
+// PostgreSQL tsvector beside it when that provider arrives. Implementations keep their index in
+// step with every article write themselves (triggers), and never show an unpublished article.
+public interface IArticleSearch
+{
+    Task<SearchResults> SearchAsync(SearchQuery query, int pageNumber, int pageSize, CancellationToken cancellationToken);
+
+    // Published articles whose text is most like the given words, best first.
+    Task<IReadOnlyList<int>> SimilarAsync(string text, IReadOnlyCollection<int> except, int take, CancellationToken cancellationToken);
+
+    Task RebuildAsync(CancellationToken cancellationToken);
+}
+
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total);
+
+// SnippetHtml is already encoded, with only our own <mark> elements in it.
+public sealed record SearchHit(ArticleSummary Article, string SnippetHtml);

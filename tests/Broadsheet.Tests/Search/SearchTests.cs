@@ -1,0 +1,199 @@
+using System.Net;
+using Broadsheet.Articles;
+using Broadsheet.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Broadsheet.Tests.Search;
+
+public sealed class SearchTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
+{
+    private readonly HttpClient _reader = app.CreateReader();
+
+    private BroadsheetApp App => app;
+
+    private async Task<List<string>> TitlesFoundAsync(string query)
+    {
+        var page = await _reader.GetPageAsync("/search?q=" + Uri.EscapeDataString(query));
+        return [.. page.QuerySelectorAll(".search-results h2 a").Select(a => a.TextContent)];
+    }
+
+    [Fact]
+    public async Task A_title_match_outranks_a_body_match()
+    {
+        await App.AddArticleAsync("Quillfeather regatta postponed", body: "The sailing club met on Tuesday.", age: TimeSpan.FromDays(20));
+        await App.AddArticleAsync("Council budget approved", body: "Among other items, the quillfeather grant was renewed.");
+
+        Assert.Equal(["Quillfeather regatta postponed", "Council budget approved"], await TitlesFoundAsync("quillfeather"));
+    }
+
+    [Fact]
+    public async Task An_exact_phrase_outranks_scattered_words()
+    {
+        await App.AddArticleAsync("Market report", body: "The glass trade grew, and so did the brass trade, in the zembla region.");
+        await App.AddArticleAsync("Museum report", body: "A new hall for zembla glass opened today.", age: TimeSpan.FromDays(3));
+
+        Assert.Equal(["Museum report", "Market report"], await TitlesFoundAsync("zembla glass"));
+    }
+
+    [Fact]
+    public async Task English_words_are_found_by_their_stem()
+    {
+        await App.AddArticleAsync("Kite day on the dunes", body: "Families were flying vorpal kites all afternoon.");
+
+        Assert.Contains("Kite day on the dunes", await TitlesFoundAsync("vorpal kite fly"));
+    }
+
+    [Fact]
+    public async Task Quotes_search_for_a_phrase_and_a_minus_excludes_a_word()
+    {
+        await App.AddArticleAsync("Lantern walk", body: "The brillig lantern walk starts at dusk.");
+        await App.AddArticleAsync("Lantern repairs", body: "The lantern on the brillig pier needs repairs.");
+
+        Assert.Equal(["Lantern walk"], await TitlesFoundAsync("\"brillig lantern\""));
+        Assert.Equal(["Lantern walk"], await TitlesFoundAsync("brillig lantern -repairs"));
+    }
+
+    [Fact]
+    public async Task Chinese_text_without_spaces_is_found_by_short_and_long_words()
+    {
+        await App.AddArticleAsync("港口重建计划公布", body: "市政府今天公布了港口重建计划，预计明年完工。");
+
+        Assert.Contains("港口重建计划公布", await TitlesFoundAsync("重建"));
+        Assert.Contains("港口重建计划公布", await TitlesFoundAsync("明年完工"));
+        Assert.DoesNotContain("港口重建计划公布", await TitlesFoundAsync("机场"));
+    }
+
+    [Theory]
+    [InlineData("\"unbalanced quote")]
+    [InlineData("*")]
+    [InlineData("harbour*")]
+    [InlineData("NEAR(harbour council")]
+    [InlineData("'; DROP TABLE Articles; --")]
+    [InlineData("title:harbour OR body:x")]
+    [InlineData("^harbour + - \" \"\" ( ) { } :")]
+    [InlineData("AND OR NOT")]
+    [InlineData("-")]
+    [InlineData("\u0000\u0001harbour\u001b[31m\u200b")]
+    [InlineData("%_\\")]
+    [InlineData("重")]
+    public async Task Any_input_gives_results_or_no_results_never_an_error(string query)
+    {
+        var response = await _reader.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString(query), UriKind.Relative),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Reader.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector(".search-count"));
+    }
+
+    [Fact]
+    public async Task A_ten_thousand_character_query_gives_an_answer()
+    {
+        var query = string.Concat(Enumerable.Repeat("harbour \"council ", 1000))[..10_000];
+
+        var response = await _reader.GetAsync(new Uri("/search?q=" + Uri.EscapeDataString(query), UriKind.Relative),
+            TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Drafts_and_scheduled_articles_are_never_found_until_their_time_comes()
+    {
+        await App.AddArticleAsync("Frabjous draft", status: ArticleStatus.Draft);
+        await App.AddArticleAsync("Frabjous scheduled", status: ArticleStatus.Scheduled);
+        await App.AddArticleAsync("Frabjous later", age: TimeSpan.FromHours(-2));
+
+        Assert.Empty(await TitlesFoundAsync("frabjous"));
+        App.Time.Advance(TimeSpan.FromHours(3));
+        Assert.Equal(["Frabjous later"], await TitlesFoundAsync("frabjous"));
+    }
+
+    [Fact]
+    public async Task Editing_unpublishing_and_deleting_an_article_update_the_index_at_once()
+    {
+        var article = await App.AddArticleAsync("Slithy toves spotted", tags: ["harbour"]);
+        Assert.Equal(["Slithy toves spotted"], await TitlesFoundAsync("slithy"));
+
+        await App.UpdateArticleAsync(article.Id, a => a.Title = "Mimsy borogoves spotted");
+        Assert.Empty(await TitlesFoundAsync("slithy"));
+        Assert.Equal(["Mimsy borogoves spotted"], await TitlesFoundAsync("mimsy"));
+
+        await App.UpdateArticleAsync(article.Id, a => a.Status = ArticleStatus.Draft);
+        Assert.Empty(await TitlesFoundAsync("mimsy"));
+
+        await App.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id)
+            .ExecuteDeleteAsync(TestContext.Current.CancellationToken));
+        var indexed = await App.WithDbAsync(db => db.Database.SqlQuery<int>($"SELECT count(*) AS Value FROM ArticleSearch WHERE rowid = {article.Id}")
+            .SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, indexed);
+    }
+
+    [Fact]
+    public async Task Articles_are_found_by_tag_and_author_name()
+    {
+        await App.WithDbAsync(db =>
+        {
+            db.Tags.Add(new Broadsheet.Taxonomy.Tag { Name = "Jabberwock", Slug = "jabberwock" });
+            return db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        });
+        await App.AddArticleAsync("Sighting on the moor", tags: ["jabberwock"]);
+
+        Assert.Contains("Sighting on the moor", await TitlesFoundAsync("jabberwock"));
+        Assert.NotEmpty(await TitlesFoundAsync("Maren Holt"));
+    }
+
+    [Fact]
+    public async Task Snippets_highlight_matches_and_encode_the_text()
+    {
+        await App.AddArticleAsync("Escaping test", body: "Someone wrote <script>alert(1)</script> near the uffish tree.");
+
+        var page = await _reader.GetPageAsync("/search?q=uffish");
+
+        var snippet = page.QuerySelector(".search-results .snippet")!;
+        Assert.Equal("uffish", snippet.QuerySelector("mark")!.TextContent);
+        Assert.Null(snippet.QuerySelector("script"));
+        Assert.Contains("<script>alert(1)</script>", snippet.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Results_are_paginated()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            await App.AddArticleAsync($"Galumphing number {i}", age: TimeSpan.FromHours(i + 1));
+        }
+
+        var first = await _reader.GetPageAsync("/search?q=galumphing");
+        var second = await _reader.GetPageAsync(first.QuerySelector("a[rel=next]")!.GetAttribute("href")!);
+
+        Assert.Equal("12 results.", first.QuerySelector(".search-count")!.TextContent);
+        Assert.Equal(10, first.QuerySelectorAll(".search-results li").Length);
+        Assert.Equal(2, second.QuerySelectorAll(".search-results li").Length);
+    }
+
+    [Fact]
+    public async Task The_WordPress_search_address_redirects_to_the_search_page()
+    {
+        var response = await _reader.GetAsync(new Uri("/?s=harbour%20wall", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        Assert.Equal("/search?q=harbour%20wall", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task Rebuilding_the_index_restores_a_lost_index()
+    {
+        await App.AddArticleAsync("Tulgey wood cleared");
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM ArticleSearch", TestContext.Current.CancellationToken));
+        Assert.Empty(await TitlesFoundAsync("tulgey"));
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<IArticleSearch>().RebuildAsync(TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(["Tulgey wood cleared"], await TitlesFoundAsync("tulgey"));
+    }
+}
