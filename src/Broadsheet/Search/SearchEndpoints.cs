@@ -6,7 +6,15 @@ public static class SearchEndpoints
 {
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
-        builder.Services.AddScoped<IArticleSearch, SqliteFtsSearch>();
+        // Each database searches with its own engine, behind the same seam.
+        if (Data.DatabaseProviders.From(builder.Configuration) == Data.DatabaseProvider.Postgres)
+        {
+            builder.Services.AddScoped<IArticleSearch, PostgresTextSearch>();
+        }
+        else
+        {
+            builder.Services.AddScoped<IArticleSearch, SqliteFtsSearch>();
+        }
         builder.Services.AddScoped<RelatedArticles>();
         return builder;
     }
