@@ -30,7 +30,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         try
         {
             var total = await db.Database.SqlQueryRaw<int>(
-                $"SELECT count(*) AS Value FROM Articles a {plan.Joins} WHERE {PublishedRule} {plan.Conditions}",
+                $"SELECT count(*) AS Value FROM {plan.From} WHERE {PublishedRule} {plan.Conditions}",
                 plan.Parameters(clock.UtcNow)).SingleAsync(cancellationToken);
             if (total == 0)
             {
@@ -39,7 +39,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
             var rows = await db.Database.SqlQueryRaw<RankedRow>(
                 $"""
                 SELECT a.Id, ({plan.Score}) * {RecencyBoost} AS Rank
-                FROM Articles a {plan.Joins}
+                FROM {plan.From}
                 WHERE {PublishedRule} {plan.Conditions}
                 ORDER BY Rank, a.PublishedAt DESC, a.Id DESC
                 LIMIT @take OFFSET @skip
@@ -69,13 +69,17 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         var exceptList = string.Join(",", except.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return await db.Database.SqlQueryRaw<int>(
             $"""
-            SELECT a.Id AS Value FROM Articles a JOIN ArticleSearch s ON s.rowid = a.Id
+            SELECT a.Id AS Value FROM ArticleSearch s CROSS JOIN Articles a ON a.Id = s.rowid
             WHERE ArticleSearch MATCH @match AND {PublishedRule} AND a.Id NOT IN ({exceptList})
             ORDER BY bm25(ArticleSearch, {SqliteSearchPlan.Weights}) LIMIT @take
             """,
             new SqliteParameter("@match", string.Join(" OR ", words)), new SqliteParameter("@now", clock.UtcNow),
             new SqliteParameter("@take", take)).ToListAsync(cancellationToken);
     }
+
+    // As in the migration's triggers: only text with CJK characters goes into the trigram table.
+    private const string CjkOnly =
+        " AND (a.Title || ' ' || a.Excerpt || ' ' || a.BodyMarkdown) GLOB '*[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]*'";
 
     // Refills both index tables from the articles, in one transaction: readers see the old index
     // until the new one is complete.
@@ -89,10 +93,11 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
             FROM Articles a
             """;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var table in new[] { "ArticleSearch", "ArticleSearchCjk" })
+        foreach (var (table, only) in new[] { ("ArticleSearch", ""), ("ArticleSearchCjk", CjkOnly) })
         {
             await db.Database.ExecuteSqlRawAsync($"DELETE FROM {table}", cancellationToken);
-            await db.Database.ExecuteSqlRawAsync($"INSERT INTO {table}(rowid, Title, Excerpt, Body, Tags, Author) {Document}", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync($"INSERT INTO {table}(rowid, Title, Excerpt, Body, Tags, Author) {Document} WHERE 1 {only}",
+                cancellationToken);
             await db.Database.ExecuteSqlRawAsync($"INSERT INTO {table}({table}) VALUES('optimize')", cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);

@@ -12,13 +12,17 @@ internal sealed class SqliteSearchPlan
 
     private static readonly string[] IndexColumns = ["Title", "Excerpt", "Body", "Tags", "Author"];
 
-    private readonly List<string> _joins = [];
+    private readonly List<(string Subquery, string Alias)> _joins = [];
     private readonly List<string> _conditions = [];
     private readonly List<string> _scores = [];
     private readonly List<(string Table, string Match)> _matches = [];
     private readonly List<SqliteParameter> _parameters = [];
 
-    public string Joins => string.Join(' ', _joins);
+    // The first index subquery drives the join: CROSS JOIN makes SQLite keep it as the outer loop,
+    // instead of re-running the MATCH for every article.
+    public string From => _joins.Count == 0 ? "Articles a"
+        : $"{_joins[0].Subquery} {_joins[0].Alias} CROSS JOIN Articles a ON a.Id = {_joins[0].Alias}.Id"
+            + string.Concat(_joins.Skip(1).Select(j => $" JOIN {j.Subquery} {j.Alias} ON {j.Alias}.Id = a.Id"));
 
     public string Conditions => string.Concat(_conditions.Select(c => " AND " + c));
 
@@ -65,8 +69,7 @@ internal sealed class SqliteSearchPlan
     private void Join(string table, string alias, string match)
     {
         var parameter = Add(match);
-        _joins.Add($"JOIN (SELECT rowid AS Id, bm25({table}, {Weights}) AS Score " +
-            $"FROM {table} WHERE {table} MATCH {parameter}) {alias} ON {alias}.Id = a.Id");
+        _joins.Add(($"(SELECT rowid AS Id, bm25({table}, {Weights}) AS Score FROM {table} WHERE {table} MATCH {parameter})", alias));
         _scores.Add($"{alias}.Score");
         _matches.Add((table, match));
     }

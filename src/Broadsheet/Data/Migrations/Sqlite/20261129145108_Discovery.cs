@@ -24,45 +24,59 @@ namespace Broadsheet.Data.Migrations.Sqlite
             FROM Articles a
             """;
 
+        // Only articles with CJK characters (the ranges of SearchTerm.HasCjk) go into the trigram
+        // table: trigrams of Latin text would multiply the index size for nothing.
+        private const string CjkOnly =
+            " AND (a.Title || ' ' || a.Excerpt || ' ' || a.BodyMarkdown) GLOB '*[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]*'";
+
         private static readonly string[] Tables = ["ArticleSearch", "ArticleSearchCjk"];
+
+        private static string Only(string table) => table == "ArticleSearchCjk" ? CjkOnly : "";
 
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.Sql($"CREATE VIRTUAL TABLE ArticleSearch USING fts5({Columns}, tokenize = 'porter unicode61 remove_diacritics 2');");
             migrationBuilder.Sql($"CREATE VIRTUAL TABLE ArticleSearchCjk USING fts5({Columns}, tokenize = 'trigram');");
-            Trigger(migrationBuilder, "ArticleSearch_ArticleInserted", "AFTER INSERT ON Articles", "a.Id = NEW.Id");
+            Trigger(migrationBuilder, "ArticleSearch_ArticleInserted", "AFTER INSERT ON Articles", null, "NEW.Id");
             Trigger(migrationBuilder, "ArticleSearch_ArticleUpdated",
-                "AFTER UPDATE OF Title, Excerpt, BodyMarkdown, AuthorId ON Articles", "a.Id = NEW.Id");
-            Trigger(migrationBuilder, "ArticleSearch_ArticleDeleted", "AFTER DELETE ON Articles", "a.Id = OLD.Id");
-            Trigger(migrationBuilder, "ArticleSearch_TagAdded", "AFTER INSERT ON ArticleTags", "a.Id = NEW.ArticlesId");
-            Trigger(migrationBuilder, "ArticleSearch_TagRemoved", "AFTER DELETE ON ArticleTags", "a.Id = OLD.ArticlesId");
-            Trigger(migrationBuilder, "ArticleSearch_TagRenamed", "AFTER UPDATE OF Name ON Tags",
-                "a.Id IN (SELECT ArticlesId FROM ArticleTags WHERE TagsId = NEW.Id)");
-            Trigger(migrationBuilder, "ArticleSearch_AuthorRenamed", "AFTER UPDATE OF Name ON Authors", "a.AuthorId = NEW.Id");
+                "AFTER UPDATE OF Title, Excerpt, BodyMarkdown, AuthorId ON Articles", "OLD.Id", "NEW.Id");
+            Trigger(migrationBuilder, "ArticleSearch_ArticleDeleted", "AFTER DELETE ON Articles", "OLD.Id", null);
+            Trigger(migrationBuilder, "ArticleSearch_TagAdded", "AFTER INSERT ON ArticleTags", "NEW.ArticlesId", "NEW.ArticlesId");
+            Trigger(migrationBuilder, "ArticleSearch_TagRemoved", "AFTER DELETE ON ArticleTags", "OLD.ArticlesId", "OLD.ArticlesId");
+            const string TaggedArticles = "(SELECT ArticlesId FROM ArticleTags WHERE TagsId = NEW.Id)";
+            Trigger(migrationBuilder, "ArticleSearch_TagRenamed", "AFTER UPDATE OF Name ON Tags", TaggedArticles, TaggedArticles);
+            const string AuthorsArticles = "(SELECT Id FROM Articles WHERE AuthorId = NEW.Id)";
+            Trigger(migrationBuilder, "ArticleSearch_AuthorRenamed", "AFTER UPDATE OF Name ON Authors", AuthorsArticles, AuthorsArticles);
             foreach (var table in Tables)
             {
-                migrationBuilder.Sql($"INSERT INTO {table}(rowid, {Columns}) {Document};");
+                migrationBuilder.Sql($"INSERT INTO {table}(rowid, {Columns}) {Document} WHERE 1 {Only(table)};");
             }
         }
 
-        // Each trigger re-reads the affected articles' text: delete their rows, insert them afresh
-        // (a deleted article simply finds nothing to insert).
-        private static void Trigger(MigrationBuilder migrationBuilder, string name, string when, string articles)
+        // Each trigger removes the affected articles' rows and inserts them afresh from the tables.
+        // "removed" and "indexed" are an id or a subquery of ids; null skips that step. Lookups go
+        // by rowid, so each write costs only its own articles, never a scan of the index.
+        private static void Trigger(MigrationBuilder migrationBuilder, string name, string when, string removed, string indexed)
         {
-            var body = string.Concat(Tables.Select(table =>
-                $"DELETE FROM {table} WHERE rowid IN (SELECT a.Id FROM Articles a WHERE {articles}) OR rowid = {OldId(when)};\n" +
-                $"INSERT INTO {table}(rowid, {Columns}) {Document} WHERE {articles};\n"));
+            var body = new System.Text.StringBuilder();
+            foreach (var table in Tables)
+            {
+                if (removed is not null)
+                {
+                    body.Append(removed.StartsWith('(')
+                        ? $"DELETE FROM {table} WHERE rowid IN {removed};\n"
+                        : $"DELETE FROM {table} WHERE rowid = {removed};\n");
+                }
+                if (indexed is not null)
+                {
+                    body.Append(indexed.StartsWith('(')
+                        ? $"INSERT INTO {table}(rowid, {Columns}) {Document} WHERE a.Id IN {indexed}{Only(table)};\n"
+                        : $"INSERT INTO {table}(rowid, {Columns}) {Document} WHERE a.Id = {indexed}{Only(table)};\n");
+                }
+            }
             migrationBuilder.Sql($"CREATE TRIGGER {name} {when} BEGIN\n{body}END;");
         }
-
-        // A deleted article (or a deleted tag link) is no longer found through Articles: name its id.
-        private static string OldId(string when) => when switch
-        {
-            "AFTER DELETE ON Articles" => "OLD.Id",
-            "AFTER DELETE ON ArticleTags" => "OLD.ArticlesId",
-            _ => "NULL",
-        };
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
