@@ -17,6 +17,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Redirects.LegacyUrl> LegacyUrls => Set<Redirects.LegacyUrl>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
