@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Broadsheet.Import;
+
+namespace Broadsheet.Tests.Import;
+
+// A broken file changes nothing and says where it broke; a half-bad file is imported only when
+// asked to; the command line runs the same importer.
+public sealed class ImportSafetyTests : IDisposable
+{
+    private readonly BroadsheetApp _app = new();
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    public void Dispose() => _app.Dispose();
+
+    [Fact]
+    public async Task A_malformed_file_names_its_line_and_leaves_the_database_as_it_was()
+    {
+        _app.CreateClient().Dispose();
+        var before = await Snapshot.OfAsync(_app);
+
+        var error = await Assert.ThrowsAsync<WxrException>(() => _app.ImportWordPressAsync(Importing.Fixture("malformed.xml")));
+
+        Assert.Equal(391, error.Line);
+        Assert.Contains("post_id", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await Snapshot.OfAsync(_app));
+    }
+
+    [Fact]
+    public async Task An_unreadable_item_stops_the_import_unless_invalid_items_may_be_skipped()
+    {
+        _app.CreateClient().Dispose();
+        var before = await Snapshot.OfAsync(_app);
+
+        var refused = await Assert.ThrowsAsync<InvalidExportException>(() => _app.ImportWordPressAsync(Importing.Fixture("invalid-item.xml")));
+        Assert.Equal(before, await Snapshot.OfAsync(_app));
+        var invalid = Assert.Single(refused.Invalid);
+        Assert.Equal("<item> post 102", invalid.What);
+        Assert.Contains("first of April", invalid.Why, StringComparison.Ordinal);
+
+        var report = await _app.ImportWordPressAsync(Importing.Fixture("invalid-item.xml"), skipInvalid: true);
+        Assert.Contains(report.Skipped, s => s.What == "<item> post 102");
+        Assert.Equal(5, report.ArticlesAdded);
+    }
+
+    [Fact]
+    public async Task The_import_command_runs_from_the_command_line_and_prints_a_summary()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("broadsheet-cli-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Broadsheet.dll"), "import", "wordpress", Importing.Fixture("site.xml"),
+                    $"--Broadsheet:DataDirectory={dataDirectory}" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = AppContext.BaseDirectory,
+            };
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync(Cancel);
+            var errors = await process.StandardError.ReadToEndAsync(Cancel);
+            await process.WaitForExitAsync(Cancel);
+
+            Assert.True(process.ExitCode == 0, errors);
+            Assert.Contains("Articles: 6 added, 0 updated; pages: 2 added", output, StringComparison.Ordinal);
+            Assert.Contains("Comments: 19 added", output, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(dataDirectory, "broadsheet.db")));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task The_command_line_reports_a_malformed_file_with_its_line_and_fails()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("broadsheet-cli-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Broadsheet.dll"), "import", "wordpress", Importing.Fixture("malformed.xml"),
+                    $"--Broadsheet:DataDirectory={dataDirectory}" },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                WorkingDirectory = AppContext.BaseDirectory,
+            };
+            using var process = Process.Start(start)!;
+            var errors = await process.StandardError.ReadToEndAsync(Cancel);
+            await process.StandardOutput.ReadToEndAsync(Cancel);
+            await process.WaitForExitAsync(Cancel);
+
+            Assert.Equal(1, process.ExitCode);
+            Assert.Contains("line 391", errors, StringComparison.Ordinal);
+            Assert.Contains("Nothing was changed", errors, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+}
