@@ -24,8 +24,8 @@ public static partial class Autop
             return $"<pre wp-pre-tag-{pres.Count - 1}></pre>";
         });
         text = DoubleBr().Replace(text, "\n\n");
-        text = Regex.Replace(text, $@"(<{Blocks}[\s/>])", "\n\n$1");
-        text = Regex.Replace(text, $@"(</{Blocks}>)", "$1\n\n");
+        text = BlockOpen().Replace(text, "\n\n$1");
+        text = BlockClose().Replace(text, "$1\n\n");
         text = Hr().Replace(text, "$1\n\n");
         text = Tag().Replace(text, m => m.Value.Replace("\n", " <!-- wpnl --> ", StringComparison.Ordinal));
         text = FigcaptionOpen().Replace(text, "$1");
@@ -41,18 +41,18 @@ public static partial class Autop
         }
         text = paragraphs.ToString();
         text = EmptyP().Replace(text, "");
-        text = Regex.Replace(text, @"<p>([^<]+)</(div|address|form)>", "<p>$1</p></$2>");
-        text = Regex.Replace(text, $@"<p>\s*(</?{Blocks}[^>]*>)\s*</p>", "$1");
-        text = Regex.Replace(text, @"<p>(<li.+?)</p>", "$1");
-        text = Regex.Replace(text, @"<p><blockquote([^>]*)>", "<blockquote$1><p>", RegexOptions.IgnoreCase);
+        text = TextEndingInDiv().Replace(text, "<p>$1</p></$2>");
+        text = LoneBlockInP().Replace(text, "$1");
+        text = ListItemInP().Replace(text, "$1");
+        text = BlockquoteInP().Replace(text, "<blockquote$1><p>");
         text = text.Replace("</blockquote></p>", "</p></blockquote>", StringComparison.Ordinal);
-        text = Regex.Replace(text, $@"<p>\s*(</?{Blocks}[^>]*>)", "$1");
-        text = Regex.Replace(text, $@"(</?{Blocks}[^>]*>)\s*</p>", "$1");
+        text = PBeforeBlock().Replace(text, "$1");
+        text = PAfterBlock().Replace(text, "$1");
         text = ScriptLike().Replace(text, m => m.Value.Replace("\n", "<WPPreserveNewline />", StringComparison.Ordinal));
         text = text.Replace("<br>", "<br />", StringComparison.Ordinal).Replace("<br/>", "<br />", StringComparison.Ordinal);
         text = NewlineToBr().Replace(text, "<br />\n");
         text = text.Replace("<WPPreserveNewline />", "\n", StringComparison.Ordinal);
-        text = Regex.Replace(text, $@"(</?{Blocks}[^>]*>)\s*<br />", "$1");
+        text = BrAfterBlock().Replace(text, "$1");
         text = BrBeforeBlock().Replace(text, "$1");
         text = TrailingP().Replace(text, "</p>");
         for (var i = 0; i < pres.Count; i++)
@@ -100,4 +100,31 @@ public static partial class Autop
 
     [GeneratedRegex(@"\n</p>$")]
     private static partial Regex TrailingP();
+
+    [GeneratedRegex(@"(<" + Blocks + @"[\s/>])")]
+    private static partial Regex BlockOpen();
+
+    [GeneratedRegex(@"(</" + Blocks + @">)")]
+    private static partial Regex BlockClose();
+
+    [GeneratedRegex(@"<p>([^<]+)</(div|address|form)>")]
+    private static partial Regex TextEndingInDiv();
+
+    [GeneratedRegex(@"<p>\s*(</?" + Blocks + @"[^>]*>)\s*</p>")]
+    private static partial Regex LoneBlockInP();
+
+    [GeneratedRegex(@"<p>(<li.+?)</p>")]
+    private static partial Regex ListItemInP();
+
+    [GeneratedRegex(@"<p><blockquote([^>]*)>", RegexOptions.IgnoreCase)]
+    private static partial Regex BlockquoteInP();
+
+    [GeneratedRegex(@"<p>\s*(</?" + Blocks + @"[^>]*>)")]
+    private static partial Regex PBeforeBlock();
+
+    [GeneratedRegex(@"(</?" + Blocks + @"[^>]*>)\s*</p>")]
+    private static partial Regex PAfterBlock();
+
+    [GeneratedRegex(@"(</?" + Blocks + @"[^>]*>)\s*<br />")]
+    private static partial Regex BrAfterBlock();
 }

@@ -83,14 +83,14 @@ internal sealed partial class ImportSession
 
     private void Fill(Comment comment, WxrComment wxr, Article article)
     {
-        var html = CommentHtml.FromWordPress(wxr.Content);
+        var (html, text) = CommentHtml.FromWordPress(wxr.Content);
         comment.ArticleId = article.Id;
         comment.WordPressId = wxr.Id;
         comment.AuthorName = wxr.Author;
         comment.AuthorEmail = wxr.Email.ToLowerInvariant();
         comment.AuthorUrl = wxr.Url.Length > 0 ? wxr.Url : null;
         comment.ContentHtml = html;
-        comment.Content = CommentHtml.ToPlainText(html);
+        comment.Content = text;
         comment.Status = wxr.Approved switch
         {
             "1" or "approve" => CommentStatus.Approved,

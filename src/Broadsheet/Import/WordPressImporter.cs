@@ -12,7 +12,7 @@ namespace Broadsheet.Import;
 public sealed class WordPressImporter(
     BroadsheetDb db, Permalinks permalinks, IOptions<SiteOptions> site, IOptions<ImportOptions> options, TimeProvider time)
 {
-    private const int BatchSize = 200;
+    private const int ProgressEvery = 100;
 
     public async Task<ImportReport> ImportAsync(Func<Stream> openFile, bool skipInvalid,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -39,11 +39,12 @@ public sealed class WordPressImporter(
             await foreach (var entry in WxrReader.ReadAsync(file, cancellationToken))
             {
                 await session.AddAsync(entry, cancellationToken);
-                if (entry is WxrItem or WxrInvalid && ++done % BatchSize == 0)
+                // Each entry is saved and forgotten (inside the one transaction), so memory stays
+                // flat and the change tracker never has more than one item's rows to look through.
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                if (entry is WxrItem or WxrInvalid && ++done % ProgressEvery == 0)
                 {
-                    // Saved and forgotten every few hundred items, so memory stays flat.
-                    await db.SaveChangesAsync(cancellationToken);
-                    db.ChangeTracker.Clear();
                     progress?.Report(new ImportProgress(done, scan.Items));
                 }
             }
