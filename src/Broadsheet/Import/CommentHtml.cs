@@ -20,7 +20,9 @@ public static class CommentHtml
     public static (string Html, string Text) FromWordPress(string content)
     {
         _parser ??= new HtmlParser();
-        var document = _parser.ParseDocument("<html><body>" + Autop.Apply(content));
+        // Text that already has its paragraphs (our own exports) is not given them twice.
+        var paragraphs = content.Contains("<p>", StringComparison.OrdinalIgnoreCase) ? content : Autop.Apply(content);
+        var document = _parser.ParseDocument("<html><body>" + paragraphs);
         Sanitizer.SanitizeDom(document, document.Body);
         var html = document.Body!.ChildNodes.ToHtml(HtmlMarkupFormatter.Instance).Trim();
         foreach (var br in document.Body.QuerySelectorAll("br"))

@@ -27,10 +27,22 @@ public static class ImportCommand
                         progress => importer.ImportAsync(() => File.OpenRead(file), args.Contains("--skip-invalid"), progress, cancellationToken));
                     Summarise(report);
                     return 0;
+                case "broadsheet":
+                    await using (var backup = File.OpenRead(file))
+                    {
+                        await services.GetRequiredService<SiteBackup>().RestoreAsync(backup, cancellationToken);
+                    }
+                    Console.WriteLine($"Restored {file}");
+                    return 0;
                 default:
                     await Console.Error.WriteLineAsync(Usage);
                     return 2;
             }
+        }
+        catch (InvalidOperationException notEmpty) when (positional[0] == "broadsheet")
+        {
+            await Console.Error.WriteLineAsync(notEmpty.Message);
+            return 1;
         }
         catch (WxrException malformed)
         {

@@ -9,6 +9,8 @@ public static class ImportSetup
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<WordPressImporter>();
+        builder.Services.AddScoped<WordPressExporter>();
+        builder.Services.AddScoped<SiteBackup>();
         return builder;
     }
 }

@@ -46,6 +46,11 @@ public static partial class WordPressContent
         return OutsideCode(text, ReplaceUnknownShortcodes, CodeElement());
     }
 
+    // The inverse, for exports: text that WordPress (or this importer) would take for a shortcode
+    // is escaped the WordPress way, [[name]], outside code samples.
+    public static string EscapeShortcodes(string html) =>
+        OutsideCode(html, part => ShortcodeLike().Replace(part, m => "[" + m.Value + "]"), CodeElement());
+
     private static string ReplaceUnknownShortcodes(string part)
     {
         for (var previous = ""; previous != part;)
@@ -100,6 +105,9 @@ public static partial class WordPressContent
         var match = Regex.Match(attributes, $@"\b{name}\s*=\s*(?:""(?<v>[^""]*)""|'(?<v>[^']*)'|(?<v>[^\s\]]+))", RegexOptions.IgnoreCase);
         return match.Success ? match.Groups["v"].Value : null;
     }
+
+    [GeneratedRegex(@"\[/?[A-Za-z][\w-]*(?:\s[^\]]*)?/?\]")]
+    private static partial Regex ShortcodeLike();
 
     [GeneratedRegex(@"<!--\s*/?wp:[^>]*?-->")]
     private static partial Regex BlockComment();

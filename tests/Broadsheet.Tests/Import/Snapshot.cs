@@ -9,7 +9,8 @@ public static class Snapshot
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 
-    public static async Task<string> OfAsync(BroadsheetApp app) => await app.WithDbAsync(async db =>
+    // Old addresses are left out when asked: a WXR file cannot carry them (they are rebuilt from links).
+    public static async Task<string> OfAsync(BroadsheetApp app, bool withOldAddresses = true) => await app.WithDbAsync(async db =>
     {
         var cancel = TestContext.Current.CancellationToken;
         var articles = await db.Articles.OrderBy(a => a.WordPressId).Select(a => new
@@ -27,7 +28,7 @@ public static class Snapshot
         var categories = await db.Categories.OrderBy(c => c.Slug)
             .Select(c => new { c.Name, c.Slug, c.Description, Parent = c.Parent!.Slug, c.WordPressId }).ToListAsync(cancel);
         var tags = await db.Tags.OrderBy(t => t.Slug).Select(t => new { t.Name, t.Slug, t.WordPressId }).ToListAsync(cancel);
-        var legacy = await db.LegacyUrls.OrderBy(l => l.Path).Select(l => new { l.Path, Target = l.Target.ToString() }).ToListAsync(cancel);
+        var legacy = !withOldAddresses ? [] : await db.LegacyUrls.OrderBy(l => l.Path).Select(l => new { l.Path, Target = l.Target.ToString() }).ToListAsync(cancel);
         return JsonSerializer.Serialize(new { articles, comments, authors, categories, tags, legacy }, Options);
     });
 }
