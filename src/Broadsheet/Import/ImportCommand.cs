@@ -27,6 +27,17 @@ public static class ImportCommand
                         progress => importer.ImportAsync(() => File.OpenRead(file), args.Contains("--skip-invalid"), progress, cancellationToken));
                     Summarise(report);
                     return 0;
+                case "disqus":
+                    await using (var disqus = File.OpenRead(file))
+                    {
+                        var result = await services.GetRequiredService<DisqusImporter>().ImportAsync(disqus, cancellationToken);
+                        Console.WriteLine($"Comments: {result.Added} added, {result.Updated} updated");
+                        foreach (var unmatched in result.Unmatched)
+                        {
+                            Console.WriteLine("  not imported: " + unmatched);
+                        }
+                    }
+                    return 0;
                 case "broadsheet":
                     await using (var backup = File.OpenRead(file))
                     {

@@ -10,6 +10,7 @@ public static class ImportSetup
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<WordPressImporter>();
         builder.Services.AddScoped<WordPressExporter>();
+        builder.Services.AddScoped<DisqusImporter>();
         builder.Services.AddScoped<SiteBackup>();
         return builder;
     }

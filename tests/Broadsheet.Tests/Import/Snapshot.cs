@@ -19,9 +19,9 @@ public static class Snapshot
             a.UpdatedAt, a.AreCommentsOpen, a.IsSticky, Kind = a.Kind.ToString(), a.FeaturedImageUrl,
             Author = a.Author.WordPressLogin, Category = a.Category.Slug, Tags = a.Tags.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
         }).ToListAsync(cancel);
-        var comments = await db.Comments.OrderBy(c => c.WordPressId).Select(c => new
+        var comments = await db.Comments.OrderBy(c => c.WordPressId).ThenBy(c => c.DisqusId).Select(c => new
         {
-            c.WordPressId, c.Id, Article = c.Article.WordPressId, Parent = c.Parent!.WordPressId, c.AuthorName, c.AuthorEmail, c.AuthorUrl,
+            c.WordPressId, c.DisqusId, c.Id, Article = c.Article.WordPressId, Parent = c.Parent!.WordPressId, c.AuthorName, c.AuthorEmail, c.AuthorUrl,
             c.Content, c.ContentHtml, Status = c.Status.ToString(), c.CreatedAt, c.IpAddress, c.UserAgent,
         }).ToListAsync(cancel);
         var authors = await db.Authors.OrderBy(a => a.Slug).Select(a => new { a.Name, a.Slug, a.Email, a.WordPressLogin, a.WordPressId }).ToListAsync(cancel);
