@@ -65,6 +65,21 @@ public sealed class ImportSafetyTests : IDisposable
             Assert.Contains("Articles: 6 added, 0 updated; pages: 2 added", output, StringComparison.Ordinal);
             Assert.Contains("Comments: 19 added", output, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(dataDirectory, "broadsheet.db")));
+
+            var exported = Path.Combine(dataDirectory, "export.xml");
+            var export = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Broadsheet.dll"), "export", "wordpress", exported,
+                    $"--Broadsheet:DataDirectory={dataDirectory}" },
+                RedirectStandardOutput = true,
+                WorkingDirectory = AppContext.BaseDirectory,
+            };
+            using var exporting = Process.Start(export)!;
+            await exporting.StandardOutput.ReadToEndAsync(Cancel);
+            await exporting.WaitForExitAsync(Cancel);
+            Assert.Equal(0, exporting.ExitCode);
+            Assert.Equal(8, System.Xml.Linq.XDocument.Load(exported).Descendants("item")
+                .Count(i => i.Elements().Any(e => e.Name.LocalName == "post_type" && e.Value is "post" or "page")));
         }
         finally
         {
