@@ -36,7 +36,14 @@ public static class CommentHtml
         return (html, document.Body.TextContent.Trim());
     }
 
-    public static string Sanitize(string html) => Sanitizer.Sanitize(html);
+    // The second lock, when a page shows an imported comment: the same allow-list again.
+    public static string Sanitize(string html)
+    {
+        _parser ??= new HtmlParser();
+        var document = _parser.ParseDocument("<html><body>" + html);
+        Sanitizer.SanitizeDom(document, document.Body);
+        return document.Body!.ChildNodes.ToHtml(HtmlMarkupFormatter.Instance);
+    }
 
     public static string ToPlainText(string html)
     {

@@ -76,17 +76,24 @@ public static class ImportCommand
     {
         if (Console.IsOutputRedirected)
         {
-            return await import(new Progress<ImportProgress>(p => Console.WriteLine($"{p.Done}/{p.Total} items")));
+            return await import(new ConsoleProgress(p => Console.WriteLine($"{p.Done}/{p.Total} items")));
         }
         return await AnsiConsole.Progress().StartAsync(async context =>
         {
             var task = context.AddTask("Importing");
-            return await import(new Progress<ImportProgress>(p =>
+            return await import(new ConsoleProgress(p =>
             {
                 task.MaxValue = Math.Max(1, p.Total);
                 task.Value = p.Done;
             }));
         });
+    }
+
+    // Reports as it is told, on the importer's own thread (Progress<T> would post to the thread
+    // pool, and lines could come after the summary).
+    private sealed class ConsoleProgress(Action<ImportProgress> show) : IProgress<ImportProgress>
+    {
+        public void Report(ImportProgress value) => show(value);
     }
 
     private static void Summarise(ImportReport report)

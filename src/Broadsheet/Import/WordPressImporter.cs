@@ -48,7 +48,10 @@ public sealed class WordPressImporter(
                     progress?.Report(new ImportProgress(done, scan.Items));
                 }
             }
-            progress?.Report(new ImportProgress(done, scan.Items));
+            if (done % ProgressEvery != 0)
+            {
+                progress?.Report(new ImportProgress(done, scan.Items));
+            }
         }
         await session.FinishAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
