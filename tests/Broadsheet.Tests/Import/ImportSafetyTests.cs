@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Broadsheet.Import;
+using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Tests.Import;
 
@@ -40,6 +41,31 @@ public sealed class ImportSafetyTests : IDisposable
         var report = await _app.ImportWordPressAsync(Importing.Fixture("invalid-item.xml"), skipInvalid: true);
         Assert.Contains(report.Skipped, s => s.What == "<item> post 102");
         Assert.Equal(5, report.ArticlesAdded);
+    }
+
+    [Fact]
+    public async Task A_newer_export_of_the_same_site_updates_what_changed_and_adds_what_is_new()
+    {
+        await _app.ImportWordPressAsync(Importing.Fixture("site.xml"));
+        var newer = Path.Combine(_app.DataDirectory, "newer.xml");
+        var text = await File.ReadAllTextAsync(Importing.Fixture("site.xml"), Cancel);
+        text = text.Replace("Harbour reopens 🌊", "Harbour reopens at last 🌊", StringComparison.Ordinal)
+            .Replace("<wp:comment_approved><![CDATA[0]]></wp:comment_approved>", "<wp:comment_approved><![CDATA[1]]></wp:comment_approved>", StringComparison.Ordinal)
+            .Replace("<wp:comment_id>1018</wp:comment_id>", "<wp:comment_id>1019</wp:comment_id>", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(newer, text, Cancel);
+
+        var report = await _app.ImportWordPressAsync(newer);
+
+        Assert.Equal(0, report.ArticlesAdded + report.PagesAdded);
+        Assert.Equal(8, report.ArticlesUpdated); // six posts and two pages, matched on their WordPress IDs
+        Assert.Equal(1, report.CommentsAdded);
+        var (title, pending, comments) = await _app.WithDbAsync(async db => (
+            await db.Articles.Where(a => a.WordPressId == 101).Select(a => a.Title).SingleAsync(Cancel),
+            await db.Comments.Where(c => c.WordPressId == 1013).Select(c => c.Status).SingleAsync(Cancel),
+            await db.Comments.CountAsync(c => c.WordPressId != null, Cancel)));
+        Assert.Equal("Harbour reopens at last 🌊", title);
+        Assert.Equal(Broadsheet.Comments.CommentStatus.Approved, pending);
+        Assert.Equal(20, comments); // the old 1018 stays: an export never deletes
     }
 
     [Fact]
