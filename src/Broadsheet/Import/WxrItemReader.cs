@@ -27,8 +27,12 @@ internal static class WxrItemReader
             PostType = WxrValues.Text(item, "post_type") is { Length: > 0 } type ? type : "post",
             IsSticky = WxrValues.Text(item, "is_sticky") == "1",
             AttachmentUrl = WxrValues.Text(item, "attachment_url") is { Length: > 0 } url ? url : null,
+            // WXR 1.0 also writes each category a second time, bare (no domain, no nicename).
             Terms = [.. item.Elements("category").Select(c => new WxrTerm(
-                (string?)c.Attribute("domain") ?? "category", Uri.UnescapeDataString((string?)c.Attribute("nicename") ?? ""), c.Value))],
+                    (string?)c.Attribute("domain") ?? "category",
+                    (string?)c.Attribute("nicename") is { } nicename ? Uri.UnescapeDataString(nicename) : Articles.Slugs.From(c.Value),
+                    c.Value))
+                .Where(t => t.Slug.Length > 0).DistinctBy(t => (t.Domain, t.Slug))],
             Meta = Meta(item),
             Comments = [.. item.Elements().Where(e => e.Name.LocalName == "comment").Select(c => ReadComment(c, line))],
         };

@@ -69,6 +69,19 @@ public sealed class ImportSafetyTests : IDisposable
     }
 
     [Fact]
+    public async Task A_WXR_1_0_file_without_an_author_list_or_term_ids_is_imported()
+    {
+        var report = await _app.ImportWordPressAsync(Importing.Fixture("wxr-1.0.xml"));
+
+        Assert.Equal((1, 1), (report.ArticlesAdded, report.CommentsAdded));
+        var article = await _app.WithDbAsync(db => db.Articles.Include(a => a.Author).Include(a => a.Category)
+            .SingleAsync(a => a.WordPressId == 7, Cancel));
+        Assert.Equal(("first-post", "admin", "musings"), (article.Slug, article.Author.WordPressLogin, article.Category.Slug));
+        Assert.Equal(new DateTime(2008, 6, 1, 11, 0, 0, DateTimeKind.Utc), article.PublishedAt);
+        Assert.Equal("<p>Hello from 2008.</p>\n<p>It was a good year.</p>", article.BodyHtml.Trim());
+    }
+
+    [Fact]
     public async Task The_import_command_runs_from_the_command_line_and_prints_a_summary()
     {
         var dataDirectory = Directory.CreateTempSubdirectory("broadsheet-cli-").FullName;
