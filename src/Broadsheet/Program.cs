@@ -3,13 +3,15 @@ using Broadsheet.Caching;
 using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Feeds;
+using Broadsheet.Import;
 using Broadsheet.Metadata;
 using Broadsheet.Operations;
+using Broadsheet.Redirects;
 using Broadsheet.Search;
 using Broadsheet.Shared;
 using Broadsheet.Sitemaps;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(Commands.HostArgs(args));
 builder.AddOperations();
 builder.AddData();
 builder.AddSite();
@@ -20,16 +22,18 @@ builder.AddSearch();
 builder.AddFeeds();
 builder.AddSitemaps();
 builder.AddMetadata();
+builder.AddImport();
 
 var app = builder.Build();
-await app.PrepareDatabaseAsync();
 if (await app.RunCommandAsync(args))
 {
     return;
 }
+await app.PrepareDatabaseAsync();
 
 app.UseOperations();
 app.UseSite();
+app.UseLegacyUrls();
 app.MapSite();
 app.MapOperations();
 app.MapSearch();

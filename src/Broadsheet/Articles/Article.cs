@@ -29,6 +29,13 @@ public class Article
     public List<Tag> Tags { get; set; } = [];
     public List<Comment> Comments { get; set; } = [];
 
+    // Brought over from WordPress: the post ID answers /?p=ID, pages keep their kind, and the
+    // featured image stays the URL found in the export (the media library owns files).
+    public int? WordPressId { get; set; }
+    public bool IsSticky { get; set; }
+    public ArticleKind Kind { get; set; } = ArticleKind.Post;
+    public string? FeaturedImageUrl { get; set; }
+
     public bool IsPublished(DateTime utcNow) =>
         Status == ArticleStatus.Published && PublishedAt is { } at && at <= utcNow;
 

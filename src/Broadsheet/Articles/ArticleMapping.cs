@@ -18,6 +18,10 @@ internal sealed class ArticleMapping : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.AuthorId, a.Status, a.PublishedAt });
         article.HasOne(a => a.Author).WithMany().OnDelete(DeleteBehavior.Restrict);
         article.HasOne(a => a.Category).WithMany().OnDelete(DeleteBehavior.Restrict);
+        article.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ArticleKind.Post)
+            .HasSentinel((ArticleKind)(-1)); // existing rows become posts; new rows always send their kind
+        article.Property(a => a.FeaturedImageUrl).HasMaxLength(2000);
+        article.HasIndex(a => a.WordPressId).IsUnique();
         article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
     }
 }

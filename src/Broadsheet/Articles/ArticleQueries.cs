@@ -19,8 +19,9 @@ public sealed record ArticleSummary
 
 public static class ArticleQueries
 {
+    // Lists show posts only: pages (imported from WordPress) are standing content, as there.
     public static IQueryable<Article> Published(this IQueryable<Article> articles, DateTime utcNow) =>
-        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= utcNow);
+        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= utcNow && a.Kind == ArticleKind.Post);
 
     public static IQueryable<Article> NewestFirst(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);

@@ -6,4 +6,8 @@ public enum ArticleStatus
     Draft,
     Scheduled,
     Published,
+
+    // From WordPress: awaiting review, and visible to the newsroom only. Never public.
+    Pending,
+    Private,
 }

@@ -30,5 +30,15 @@ public class Comment
     // see its comment while it awaits moderation. The token itself is never stored.
     public string? BrowserTokenHash { get; set; }
 
+    // The comment's number on the WordPress site it came from: old links name it.
+    public long? WordPressId { get; set; }
+
+    // Imported comments were HTML (WordPress's comment allow-list); this keeps that HTML, already
+    // sanitised, and is shown instead of Content when present. Content then holds its plain text.
+    public string? ContentHtml { get; set; }
+
+    // The post's id at Disqus, for comments imported from a Disqus export (re-imports match on it).
+    public string? DisqusId { get; set; }
+
     public bool IsApproved => Status == CommentStatus.Approved;
 }

@@ -17,6 +17,10 @@ internal sealed class CommentMapping : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.UserAgent).HasMaxLength(500);
         comment.Property(c => c.HeldReason).HasMaxLength(200);
         comment.Property(c => c.BrowserTokenHash).HasMaxLength(64);
+        comment.Property(c => c.ContentHtml).HasMaxLength(CommentLimits.ContentLength * 2);
+        comment.HasIndex(c => c.WordPressId).IsUnique();
+        comment.Property(c => c.DisqusId).HasMaxLength(40);
+        comment.HasIndex(c => c.DisqusId).IsUnique();
         comment.HasOne(c => c.Article).WithMany(a => a.Comments).OnDelete(DeleteBehavior.Cascade);
         comment.HasOne(c => c.Parent).WithMany().OnDelete(DeleteBehavior.Restrict);
         // The article page reads one article's thread; the flood, duplicate and first-time checks

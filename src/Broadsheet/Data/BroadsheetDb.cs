@@ -18,6 +18,7 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Redirects.LegacyUrl> LegacyUrls => Set<Redirects.LegacyUrl>();
 
     // Data Protection keys live in the database, so every app node reads the same key ring and a
     // cookie or antiforgery token issued by one node is valid on all of them.

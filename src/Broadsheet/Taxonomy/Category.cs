@@ -9,4 +9,5 @@ public class Category
     public string Description { get; set; } = "";
     public int? ParentId { get; set; }
     public Category? Parent { get; set; }
+    public int? WordPressId { get; set; }
 }

@@ -67,6 +67,20 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("FeaturedImageUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("IsSticky")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Post");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -88,9 +102,15 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("WordPressId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("WordPressId")
                         .IsUnique();
 
                     b.HasIndex("Status", "PublishedAt");
@@ -115,6 +135,10 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -125,9 +149,22 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("WordPressId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("WordPressLogin")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("WordPressId")
+                        .IsUnique();
+
+                    b.HasIndex("WordPressLogin")
                         .IsUnique();
 
                     b.ToTable("Authors");
@@ -167,8 +204,16 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(65525)
                         .HasColumnType("character varying(65525)");
 
+                    b.Property<string>("ContentHtml")
+                        .HasMaxLength(131050)
+                        .HasColumnType("character varying(131050)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisqusId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("HeldReason")
                         .HasMaxLength(200)
@@ -190,9 +235,18 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<long?>("WordPressId")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("DisqusId")
+                        .IsUnique();
+
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("WordPressId")
+                        .IsUnique();
 
                     b.HasIndex("AuthorEmail", "CreatedAt");
 
@@ -201,6 +255,35 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Broadsheet.Redirects.LegacyUrl", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("LegacyUrls");
                 });
 
             modelBuilder.Entity("Broadsheet.Taxonomy.Category", b =>
@@ -229,11 +312,17 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("WordPressId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("WordPressId")
                         .IsUnique();
 
                     b.ToTable("Categories");
@@ -257,9 +346,15 @@ namespace Broadsheet.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int?>("WordPressId")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("WordPressId")
                         .IsUnique();
 
                     b.ToTable("Tags");

@@ -60,6 +60,20 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FeaturedImageUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsSticky")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Post");
+
                     b.Property<DateTime?>("PublishedAt")
                         .HasColumnType("TEXT");
 
@@ -81,9 +95,15 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WordPressId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("WordPressId")
                         .IsUnique();
 
                     b.HasIndex("Status", "PublishedAt");
@@ -106,6 +126,10 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Email")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -116,9 +140,22 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WordPressId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WordPressLogin")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("WordPressId")
+                        .IsUnique();
+
+                    b.HasIndex("WordPressLogin")
                         .IsUnique();
 
                     b.ToTable("Authors");
@@ -156,7 +193,15 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(65525)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContentHtml")
+                        .HasMaxLength(131050)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisqusId")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HeldReason")
@@ -179,9 +224,18 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WordPressId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("DisqusId")
+                        .IsUnique();
+
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("WordPressId")
+                        .IsUnique();
 
                     b.HasIndex("AuthorEmail", "CreatedAt");
 
@@ -190,6 +244,33 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Broadsheet.Redirects.LegacyUrl", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique();
+
+                    b.ToTable("LegacyUrls");
                 });
 
             modelBuilder.Entity("Broadsheet.Taxonomy.Category", b =>
@@ -216,11 +297,17 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WordPressId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ParentId");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("WordPressId")
                         .IsUnique();
 
                     b.ToTable("Categories");
@@ -242,9 +329,15 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WordPressId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("WordPressId")
                         .IsUnique();
 
                     b.ToTable("Tags");

@@ -1,0 +1,105 @@
+using Broadsheet.Articles;
+using Broadsheet.Authors;
+using Broadsheet.Redirects;
+using Broadsheet.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Import;
+
+// Authors, categories and tags: matched on their WordPress ID, then on login or slug (so an
+// existing "news" section absorbs WordPress's "news"), else created.
+internal sealed partial class ImportSession
+{
+    private async Task AddAuthorAsync(WxrAuthor wxr, CancellationToken cancellationToken)
+    {
+        var author = await db.Authors.FirstOrDefaultAsync(a => a.WordPressLogin == wxr.Login, cancellationToken)
+            ?? (wxr.Id is { } id ? await db.Authors.FirstOrDefaultAsync(a => a.WordPressId == id, cancellationToken) : null);
+        var oldSlug = Slugs.From(wxr.Login);
+        if (author is null)
+        {
+            var slug = await Slugs.UniqueAsync(oldSlug, s => db.Authors.AnyAsync(a => a.Slug == s, cancellationToken));
+            author = new Author { Name = "", Slug = slug };
+            db.Authors.Add(author);
+        }
+        author.Name = wxr.DisplayName.Length > 0 ? wxr.DisplayName : wxr.Login;
+        author.Email = wxr.Email.Length > 0 ? wxr.Email.ToLowerInvariant() : null;
+        author.WordPressLogin = wxr.Login;
+        author.WordPressId = wxr.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        _authorIds[wxr.Login] = author.Id;
+        report.Authors++;
+        await AddLegacyUrlAsync($"/author/{oldSlug}/", LegacyTarget.Author, author.Id, cancellationToken, Permalinks.Author(author.Slug));
+    }
+
+    private async Task<int> AuthorIdAsync(string login, CancellationToken cancellationToken)
+    {
+        if (_authorIds.TryGetValue(login, out var id))
+        {
+            return id;
+        }
+        // An item by someone the export did not list (WXR 1.0 has no author list at all).
+        await AddAuthorAsync(new WxrAuthor(0, null, login.Length > 0 ? login : "wordpress", "", ""), cancellationToken);
+        return _authorIds[login.Length > 0 ? login : "wordpress"];
+    }
+
+    private async Task AddCategoryAsync(WxrCategory wxr, CancellationToken cancellationToken)
+    {
+        var ourSlug = Slugs.From(wxr.Slug);
+        var category = (wxr.TermId is { } id ? await db.Categories.FirstOrDefaultAsync(c => c.WordPressId == id, cancellationToken) : null)
+            ?? await db.Categories.FirstOrDefaultAsync(c => c.Slug == ourSlug && c.WordPressId == null, cancellationToken);
+        if (category is null)
+        {
+            var slug = await Slugs.UniqueAsync(ourSlug, s => db.Categories.AnyAsync(c => c.Slug == s, cancellationToken));
+            category = new Category { Name = "", Slug = slug };
+            db.Categories.Add(category);
+        }
+        category.Name = wxr.Name.Length > 0 ? wxr.Name : wxr.Slug;
+        category.Description = wxr.Description;
+        category.WordPressId = wxr.TermId;
+        await db.SaveChangesAsync(cancellationToken);
+        _categoryIds[wxr.Slug] = category.Id;
+        _categorySlugs[wxr.Slug] = category.Slug;
+        _categoryParents[wxr.Slug] = wxr.ParentSlug;
+        report.Categories++;
+    }
+
+    private async Task<int> CategoryIdAsync(string slug, string name, CancellationToken cancellationToken)
+    {
+        if (!_categoryIds.TryGetValue(slug, out var id))
+        {
+            await AddCategoryAsync(new WxrCategory(0, null, slug, null, name, ""), cancellationToken);
+            id = _categoryIds[slug];
+        }
+        return id;
+    }
+
+    private async Task AddTagAsync(WxrTag wxr, CancellationToken cancellationToken)
+    {
+        var ourSlug = Slugs.From(wxr.Slug);
+        var tag = (wxr.TermId is { } id ? await db.Tags.FirstOrDefaultAsync(t => t.WordPressId == id, cancellationToken) : null)
+            ?? await db.Tags.FirstOrDefaultAsync(t => t.Slug == ourSlug && t.WordPressId == null, cancellationToken);
+        if (tag is null)
+        {
+            var slug = await Slugs.UniqueAsync(ourSlug, s => db.Tags.AnyAsync(t => t.Slug == s, cancellationToken));
+            tag = new Tag { Name = "", Slug = slug };
+            db.Tags.Add(tag);
+        }
+        tag.Name = wxr.Name.Length > 0 ? wxr.Name : wxr.Slug;
+        tag.WordPressId = wxr.TermId;
+        await db.SaveChangesAsync(cancellationToken);
+        _tagIds[wxr.Slug] = tag.Id;
+        report.Tags++;
+        await AddLegacyUrlAsync($"/{options.TagBase}/{wxr.Slug}/", LegacyTarget.Tag, tag.Id, cancellationToken, Permalinks.Tag(tag.Slug));
+    }
+
+    private async Task<Tag> TagAsync(WxrTerm term, CancellationToken cancellationToken)
+    {
+        if (!_tagIds.TryGetValue(term.Slug, out var id))
+        {
+            await AddTagAsync(new WxrTag(0, null, term.Slug, term.Name), cancellationToken);
+            id = _tagIds[term.Slug];
+        }
+        // Tags are attached by id: the tracker may have forgotten the entity since it was saved.
+        return db.Tags.Local.FirstOrDefault(t => t.Id == id) ?? db.Tags.Attach(new Tag { Id = id, Name = "", Slug = "" }).Entity;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Broadsheet.Import;
+using Broadsheet.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Redirects;
+
+// Old WordPress links keep working: /?p=ID, /?page_id=ID, /?cat=ID, /?tag=slug, /?author=ID and
+// ?replytocom=N (an old comment number) answer 301 to the new place at once; any other address
+// that ends in 404 is looked up among the old addresses (LegacyUrl), with "comment-page-N/" and
+// "feed/" tails tried too. A 404 costs one indexed lookup; a page that exists costs nothing.
+internal sealed partial class LegacyRedirects(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context, BroadsheetDb db, Permalinks permalinks, SiteClock clock)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            await next(context);
+            return;
+        }
+        var path = OldPermalinks.Normalize(request.Path.Value ?? "/");
+        // An old address may look like a current one (a renamed duplicate slug keeps its date), so
+        // the old addresses are asked first: one indexed lookup.
+        var target = await FromQueryAsync(context, db, permalinks, clock)
+            ?? await FromPathAsync(path, db, permalinks, clock, orCurrent: false, context.RequestAborted);
+        if (target is not null && Uri.UnescapeDataString(target) != path)
+        {
+            RedirectTo(context, target);
+            return;
+        }
+        await next(context);
+        if (context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted
+            && Tail().Match(path) is { Success: true } tail
+            && await FromPathAsync(path[..tail.Index] + "/", db, permalinks, clock, orCurrent: true, context.RequestAborted) is { } moved)
+        {
+            RedirectTo(context, moved + "#comments");
+        }
+    }
+
+    private static void RedirectTo(HttpContext context, string target)
+    {
+        context.Response.Clear();
+        context.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+        context.Response.Headers.Location = context.Request.PathBase + target;
+    }
+
+    private static async Task<string?> FromQueryAsync(HttpContext context, BroadsheetDb db, Permalinks permalinks, SiteClock clock)
+    {
+        var query = context.Request.Query;
+        var cancellationToken = context.RequestAborted;
+        var atRoot = context.Request.Path.Value is null or "/";
+        if (atRoot && (Number(query["p"]) ?? Number(query["page_id"])) is { } postId)
+        {
+            var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.WordPressId == postId, cancellationToken);
+            return article is not null && article.IsPublished(clock.UtcNow) ? permalinks.For(article) : null;
+        }
+        if (atRoot && Number(query["cat"]) is { } categoryId)
+        {
+            var slug = await db.Categories.Where(c => c.WordPressId == categoryId).Select(c => c.Slug).FirstOrDefaultAsync(cancellationToken);
+            return slug is null ? null : Permalinks.Category(slug);
+        }
+        if (atRoot && query["tag"].ToString() is { Length: > 0 } tagSlug)
+        {
+            var decoded = Slugs.From(tagSlug);
+            return await db.Tags.AnyAsync(t => t.Slug == decoded, cancellationToken) ? Permalinks.Tag(decoded) : null;
+        }
+        if (atRoot && Number(query["author"]) is { } authorId)
+        {
+            var slug = await db.Authors.Where(a => a.WordPressId == authorId).Select(a => a.Slug).FirstOrDefaultAsync(cancellationToken);
+            return slug is null ? null : Permalinks.Author(slug);
+        }
+        return Number(query["replytocom"]) is { } number ? await OldReplyAsync(context, number, db, permalinks, clock) : null;
+    }
+
+    // ?replytocom=N is also the article page's own reply link, by comment id. Only an old
+    // WordPress number that now belongs to a comment with another id, and is not a comment of the
+    // article asked for, is redirected: to the new id's reply form.
+    private static async Task<string?> OldReplyAsync(HttpContext context, int number, BroadsheetDb db, Permalinks permalinks, SiteClock clock)
+    {
+        var cancellationToken = context.RequestAborted;
+        var imported = await db.Comments.AsNoTracking().Include(c => c.Article)
+            .FirstOrDefaultAsync(c => c.WordPressId == number && c.Id != number, cancellationToken);
+        if (imported is null || !imported.Article.IsPublished(clock.UtcNow))
+        {
+            return null;
+        }
+        var native = await db.Comments.AsNoTracking().Include(c => c.Article).FirstOrDefaultAsync(c => c.Id == number, cancellationToken);
+        var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
+        if (native is not null && Uri.UnescapeDataString(permalinks.For(native.Article)) == path)
+        {
+            return null;
+        }
+        return permalinks.For(imported.Article) + string.Create(CultureInfo.InvariantCulture, $"?replytocom={imported.Id}#respond");
+    }
+
+    private static async Task<string?> FromPathAsync(string path, BroadsheetDb db, Permalinks permalinks, SiteClock clock,
+        bool orCurrent, CancellationToken cancellationToken)
+    {
+        if (path == "/")
+        {
+            return null;
+        }
+        var legacy = await db.LegacyUrls.AsNoTracking().FirstOrDefaultAsync(l => l.Path == path, cancellationToken);
+        return legacy is not null
+            ? await TargetAsync(legacy, db, permalinks, clock, cancellationToken)
+            : orCurrent ? await CurrentArticleAsync(path, db, permalinks, clock, cancellationToken) : null;
+    }
+
+    // The tail of an article whose address did not change ("{permalink}comment-page-2/" arrives here
+    // as "{permalink}").
+    private static async Task<string?> CurrentArticleAsync(string path, BroadsheetDb db, Permalinks permalinks, SiteClock clock, CancellationToken cancellationToken)
+    {
+        if (!ArticleAddress().IsMatch(path))
+        {
+            return null;
+        }
+        var slug = path.TrimEnd('/').Split('/')[^1];
+        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+        return article is not null && article.IsPublished(clock.UtcNow) && Uri.UnescapeDataString(permalinks.For(article)) == path
+            ? permalinks.For(article) : null;
+    }
+
+    private static async Task<string?> TargetAsync(LegacyUrl legacy, BroadsheetDb db, Permalinks permalinks, SiteClock clock, CancellationToken cancellationToken)
+    {
+        switch (legacy.Target)
+        {
+            case LegacyTarget.Article:
+                var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == legacy.TargetId, cancellationToken);
+                return article is not null && article.IsPublished(clock.UtcNow) ? permalinks.For(article) : null;
+            case LegacyTarget.Category:
+                return await db.Categories.Where(c => c.Id == legacy.TargetId).Select(c => c.Slug).FirstOrDefaultAsync(cancellationToken) is { } category
+                    ? Permalinks.Category(category) : null;
+            case LegacyTarget.Tag:
+                return await db.Tags.Where(t => t.Id == legacy.TargetId).Select(t => t.Slug).FirstOrDefaultAsync(cancellationToken) is { } tag
+                    ? Permalinks.Tag(tag) : null;
+            default:
+                return await db.Authors.Where(a => a.Id == legacy.TargetId).Select(a => a.Slug).FirstOrDefaultAsync(cancellationToken) is { } author
+                    ? Permalinks.Author(author) : null;
+        }
+    }
+
+    private static int? Number(Microsoft.Extensions.Primitives.StringValues value) =>
+        int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    [GeneratedRegex(@"/(?:comment-page-\d+|feed|amp)/$")]
+    private static partial Regex Tail();
+
+    [GeneratedRegex(@"^/\d{4}/\d{2}/\d{2}/[^/]+/$")]
+    private static partial Regex ArticleAddress();
+}
