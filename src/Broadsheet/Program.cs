@@ -1,3 +1,5 @@
+using Broadsheet.Accounts;
+using Broadsheet.Admin;
 using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Data;
@@ -6,16 +8,23 @@ using Broadsheet.Shared;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddSite();
+builder.AddAccounts();
 builder.AddArticles();
 builder.AddComments();
+builder.AddAdmin();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (Commands.IsCommand(args))
+{
+    return await app.RunCommandAsync(args);
+}
 
 app.UseSite();
 app.MapSite();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 // Integration tests start the app through WebApplicationFactory<Program>.
 public partial class Program;

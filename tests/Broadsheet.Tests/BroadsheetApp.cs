@@ -22,6 +22,8 @@ public sealed class BroadsheetApp : WebApplicationFactory<Program>
             ["Broadsheet:DataDirectory"] = DataDirectory,
             ["Broadsheet:DemoContent"] = "true",
             ["Comments:FloodIntervalSeconds"] = "0",
+            // Tests create many staff accounts; production keeps 600,000 (AccountTests checks it).
+            ["Accounts:PasswordHashIterations"] = "1000",
         };
     }
 

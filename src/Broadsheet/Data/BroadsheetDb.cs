@@ -1,7 +1,10 @@
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Authors;
 using Broadsheet.Comments;
 using Broadsheet.Taxonomy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -9,8 +12,9 @@ namespace Broadsheet.Data;
 
 // The one model of the site. Each database provider gets its own subclass (SqliteDb, later
 // PostgresDb) so that each keeps its own migration set, as EF Core documents for multi-provider
-// apps; features depend on this base class only.
-public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options)
+// apps; features depend on this base class only. Staff accounts and roles (ASP.NET Core Identity)
+// live in the same database.
+public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole, string>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Author> Authors => Set<Author>();
@@ -18,8 +22,11 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Comment> Comments => Set<Comment>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

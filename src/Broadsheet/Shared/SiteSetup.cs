@@ -35,6 +35,8 @@ public static class SiteSetup
         app.UseMiddleware<FormTextCheck>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
