@@ -29,6 +29,15 @@ public class Article
     public List<Tag> Tags { get; set; } = [];
     public List<Comment> Comments { get; set; } = [];
 
+    // Raised by every save from the back office; a save that started from an older version is
+    // refused, so two editors never silently overwrite each other (see ArticleMapping).
+    public int Version { get; set; }
+
+    // An uploaded image (Media) shown above the article, with the alt text readers of screen
+    // readers hear in its place; the back office requires one with the other.
+    public int? FeaturedMediaId { get; set; }
+    public string? FeaturedImageAlt { get; set; }
+
     public bool IsPublished(DateTime utcNow) =>
         Status == ArticleStatus.Published && PublishedAt is { } at && at <= utcNow;
 

@@ -18,6 +18,8 @@ internal sealed class ArticleMapping : IEntityTypeConfiguration<Article>
         article.HasIndex(a => new { a.AuthorId, a.Status, a.PublishedAt });
         article.HasOne(a => a.Author).WithMany().OnDelete(DeleteBehavior.Restrict);
         article.HasOne(a => a.Category).WithMany().OnDelete(DeleteBehavior.Restrict);
+        article.Property(a => a.Version).IsConcurrencyToken();
+        article.Property(a => a.FeaturedImageAlt).HasMaxLength(300);
         article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
     }
 }

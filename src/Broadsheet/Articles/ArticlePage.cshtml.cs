@@ -25,6 +25,10 @@ public sealed class ArticlePage(
     public async Task<IActionResult> OnGetAsync(string slug, int? replytocom, CancellationToken cancellationToken)
     {
         var article = await LoadAsync(slug, cancellationToken);
+        if (article is null && await MovedAsync(slug, cancellationToken) is { } moved && moved.IsPublished(clock.UtcNow))
+        {
+            return RedirectPermanent(permalinks.For(moved) + Request.QueryString);
+        }
         if (article is null || !article.IsPublished(clock.UtcNow))
         {
             return NotFound();
@@ -94,6 +98,10 @@ public sealed class ArticlePage(
         db.Articles.AsNoTracking()
             .Include(a => a.Author).Include(a => a.Category).Include(a => a.Tags)
             .FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+
+    // An article whose slug an editor changed after publication keeps its old address (OldSlug).
+    private Task<Article?> MovedAsync(string slug, CancellationToken cancellationToken) =>
+        db.Set<OldSlug>().Where(o => o.Slug == slug).Select(o => o.Article).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
     private async Task ShowAsync(Article article, CommentForm form, CancellationToken cancellationToken)
     {

@@ -6,4 +6,7 @@ public enum ArticleStatus
     Draft,
     Scheduled,
     Published,
+
+    // Taken down after publication: gone from the site, kept in the back office.
+    Unpublished,
 }

@@ -36,19 +36,34 @@ public static class Staff
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string email, string password) =>
         client.SubmitAsync("/admin/login/", "form#login", new() { ["email"] = email, ["password"] = password });
 
-    // Opens the page, fills the form found by the selector (hidden fields and token kept) and sends it.
+    // Opens the page, fills the form found by the selector as a browser would (every field's
+    // current value, ticked boxes only), replaces the given fields and sends it.
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string pageUrl, string formSelector,
         Dictionary<string, string> fields)
     {
         var page = await client.GetPageAsync(pageUrl);
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No {formSelector} on {pageUrl}");
-        var values = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
-            .Where(input => input.Name is { Length: > 0 })
-            .ToDictionary(input => input.Name!, input => input.Value);
-        foreach (var (name, value) in fields)
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
         {
-            values[name] = value;
+            switch (element)
+            {
+                case IHtmlInputElement { Type: "checkbox" or "radio", IsChecked: false }:
+                case IHtmlInputElement { Type: "submit" or "button" or "file" }:
+                    break;
+                case IHtmlInputElement input when input.Name is { Length: > 0 } name:
+                    values.Add(new(name, input.Value));
+                    break;
+                case IHtmlSelectElement select when select.Name is { Length: > 0 } name:
+                    values.Add(new(name, select.Value ?? ""));
+                    break;
+                case IHtmlTextAreaElement area when area.Name is { Length: > 0 } name:
+                    values.Add(new(name, area.Value));
+                    break;
+            }
         }
+        values.RemoveAll(pair => fields.ContainsKey(pair.Key));
+        values.AddRange(fields);
         var action = form.GetAttribute("action") is { Length: > 0 } target ? target : pageUrl;
         return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values),
             TestContext.Current.CancellationToken);

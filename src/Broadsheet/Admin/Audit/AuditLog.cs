@@ -7,12 +7,15 @@ namespace Broadsheet.Admin.Audit;
 // for administrators to read. Saved at once, on its own, so a later failure cannot erase it.
 public sealed class AuditLog(BroadsheetDb db, TimeProvider time)
 {
-    public async Task RecordAsync(ClaimsPrincipal who, string action, string detail, CancellationToken cancellationToken)
+    public Task RecordAsync(ClaimsPrincipal who, string action, string detail, CancellationToken cancellationToken) =>
+        RecordAsync(who.Identity?.Name ?? "system", action, detail, cancellationToken);
+
+    public async Task RecordAsync(string who, string action, string detail, CancellationToken cancellationToken)
     {
         db.Add(new AuditEntry
         {
             At = time.GetUtcNow().UtcDateTime,
-            Who = who.Identity?.Name ?? "system",
+            Who = who,
             Action = action,
             Detail = detail.Length > 1000 ? detail[..1000] : detail,
         });

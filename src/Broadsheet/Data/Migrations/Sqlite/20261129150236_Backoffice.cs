@@ -13,6 +13,51 @@ namespace Broadsheet.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "FeaturedImageAlt",
+                table: "Articles",
+                type: "TEXT",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "FeaturedMediaId",
+                table: "Articles",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Articles",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "ArticleRevision",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Excerpt = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    BodyMarkdown = table.Column<string>(type: "TEXT", nullable: false),
+                    SavedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SavedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArticleRevision", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArticleRevision_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -74,6 +119,26 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AuditEntry", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OldSlug",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OldSlug", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OldSlug_Articles_ArticleId",
+                        column: x => x.ArticleId,
+                        principalTable: "Articles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -195,6 +260,11 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArticleRevision_ArticleId_SavedAt",
+                table: "ArticleRevision",
+                columns: new[] { "ArticleId", "SavedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
                 column: "RoleId");
@@ -240,11 +310,25 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "IX_AuditEntry_At",
                 table: "AuditEntry",
                 column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OldSlug_ArticleId",
+                table: "OldSlug",
+                column: "ArticleId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OldSlug_Slug",
+                table: "OldSlug",
+                column: "Slug",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ArticleRevision");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -264,10 +348,25 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "AuditEntry");
 
             migrationBuilder.DropTable(
+                name: "OldSlug");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "FeaturedImageAlt",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "FeaturedMediaId",
+                table: "Articles");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Articles");
         }
     }
 }

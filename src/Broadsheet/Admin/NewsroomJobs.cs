@@ -1,0 +1,63 @@
+using Broadsheet.Admin.Audit;
+using Broadsheet.Articles;
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Broadsheet.Admin;
+
+// The newsroom's clockwork, once a minute on every node: publish scheduled articles whose time has
+// come, and purge old spam and trash. Each step claims its rows with a conditional UPDATE or
+// DELETE in the database, so several nodes running it at once never publish an article twice.
+public sealed partial class NewsroomJobs(IServiceScopeFactory scopes, TimeProvider time, ILogger<NewsroomJobs> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                JobsFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The newsroom jobs failed; they run again in a minute.")]
+    private static partial void JobsFailed(ILogger logger, Exception exception);
+
+    // One pass; tests call it directly after moving the clock.
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        return await PublishDueAsync(db, audit, time.GetUtcNow().UtcDateTime, cancellationToken);
+    }
+
+    private static async Task<int> PublishDueAsync(BroadsheetDb db, AuditLog audit, DateTime now, CancellationToken cancellationToken)
+    {
+        var due = await db.Articles.Where(a => a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
+            .Select(a => new { a.Id, a.Title }).ToListAsync(cancellationToken);
+        var published = 0;
+        foreach (var article in due)
+        {
+            // The claim: only the node whose UPDATE changes the row publishes (and records) it.
+            var claimed = await db.Articles
+                .Where(a => a.Id == article.Id && a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Published), cancellationToken);
+            if (claimed == 1)
+            {
+                published++;
+                await audit.RecordAsync("schedule", "article.published", $"#{article.Id} {article.Title}", cancellationToken);
+            }
+        }
+        return published;
+    }
+}
