@@ -3,11 +3,13 @@ using Broadsheet.Admin;
 using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Data;
+using Broadsheet.Settings;
 using Broadsheet.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddData();
 builder.AddSite();
+builder.AddSettings();
 builder.AddAccounts();
 builder.AddArticles();
 builder.AddComments();
@@ -21,6 +23,7 @@ if (Commands.IsCommand(args))
 }
 
 app.UseSite();
+app.UseSettings();
 app.MapSite();
 
 await app.RunAsync();

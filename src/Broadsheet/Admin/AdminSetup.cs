@@ -1,5 +1,6 @@
 using Broadsheet.Admin.Articles;
 using Broadsheet.Admin.Audit;
+using Broadsheet.Admin.Comments;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Broadsheet.Admin;
@@ -12,6 +13,7 @@ public static class AdminSetup
     {
         builder.Services.AddScoped<AuditLog>();
         builder.Services.AddScoped<ArticleDesk>();
+        builder.Services.AddScoped<ModerationQueue>();
         builder.Services.AddSingleton<NewsroomJobs>();
         builder.Services.AddHostedService(services => services.GetRequiredService<NewsroomJobs>());
         builder.Services.Configure<RazorPagesOptions>(pages =>

@@ -1,4 +1,5 @@
 using Broadsheet.Admin.Audit;
+using Broadsheet.Admin.Comments;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
@@ -32,13 +33,15 @@ public sealed partial class NewsroomJobs(IServiceScopeFactory scopes, TimeProvid
     [LoggerMessage(Level = LogLevel.Error, Message = "The newsroom jobs failed; they run again in a minute.")]
     private static partial void JobsFailed(ILogger logger, Exception exception);
 
-    // One pass; tests call it directly after moving the clock.
+    // One pass; tests call it directly after moving the clock. Returns the number of articles published.
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-        return await PublishDueAsync(db, audit, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var published = await PublishDueAsync(db, audit, time.GetUtcNow().UtcDateTime, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<ModerationQueue>().PurgeAsync(cancellationToken);
+        return published;
     }
 
     private static async Task<int> PublishDueAsync(BroadsheetDb db, AuditLog audit, DateTime now, CancellationToken cancellationToken)

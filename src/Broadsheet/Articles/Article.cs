@@ -41,7 +41,11 @@ public class Article
     public bool IsPublished(DateTime utcNow) =>
         Status == ArticleStatus.Published && PublishedAt is { } at && at <= utcNow;
 
-    public bool AcceptsComments(DateTime utcNow) => AreCommentsOpen && IsPublished(utcNow);
+    public bool AcceptsComments(DateTime utcNow, int closeAfterDays = 0) =>
+        AreCommentsOpen && IsPublished(utcNow) && !IsTooOldForComments(utcNow, closeAfterDays);
+
+    public bool IsTooOldForComments(DateTime utcNow, int closeAfterDays) =>
+        closeAfterDays > 0 && PublishedAt is { } at && at < utcNow.AddDays(-closeAfterDays);
 
     public void SetBody(string markdown)
     {

@@ -117,7 +117,7 @@ public sealed class ArticlePage(
         Permalink = permalinks.For(article);
         Thread = CommentThread.Build(comments, ThreadDepth);
         ApprovedCount = comments.Count(c => c.IsApproved);
-        Form = new CommentFormView(form, Permalink, article.AcceptsComments(clock.UtcNow));
+        Form = new CommentFormView(form, Permalink, article.AcceptsComments(clock.UtcNow, commentOptions.Value.CloseAfterDays));
         ViewData["Title"] = article.Title;
         ViewData["Description"] = article.Excerpt;
     }

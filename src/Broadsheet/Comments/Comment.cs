@@ -30,5 +30,11 @@ public class Comment
     // see its comment while it awaits moderation. The token itself is never stored.
     public string? BrowserTokenHash { get; set; }
 
+    // Written by the newsroom from the back office; the thread shows a staff badge beside it.
+    public bool IsStaffReply { get; set; }
+
+    // When a moderator last changed the status: spam and trash are purged 30 days after it.
+    public DateTime? ModeratedAt { get; set; }
+
     public bool IsApproved => Status == CommentStatus.Approved;
 }

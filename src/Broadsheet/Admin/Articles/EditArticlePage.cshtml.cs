@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Settings;
 using Broadsheet.Shared;
 using Broadsheet.Taxonomy;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,8 @@ namespace Broadsheet.Admin.Articles;
 
 // Writing and editing an article: /admin/articles/new and /admin/articles/{id}/. The buttons a
 // role may not use are hidden, and every handler checks the role again (Writer).
-public sealed class EditArticlePage(BroadsheetDb db, SiteClock clock, ArticleDesk desk, Permalinks permalinks) : PageModel
+public sealed class EditArticlePage(BroadsheetDb db, SiteClock clock, ArticleDesk desk, Permalinks permalinks, EditorSettings settings)
+    : PageModel
 {
     public const string ConflictMessage =
         "Someone else saved this article while you were editing it. Your version was not saved: it is still in the form below. "
@@ -35,7 +37,13 @@ public sealed class EditArticlePage(BroadsheetDb db, SiteClock clock, ArticleDes
         {
             return refusal;
         }
-        Form = Article is null ? new ArticleForm { CategoryId = Categories.Count > 0 ? Categories[0].Id : 0 } : ArticleForm.From(Article, clock);
+        Form = Article is null
+            ? new ArticleForm
+            {
+                CategoryId = Categories.Count > 0 ? Categories[0].Id : 0,
+                CommentsOpen = settings.Stored?.CommentsOpenByDefault ?? true,
+            }
+            : ArticleForm.From(Article, clock);
         Message = Request.Query.ContainsKey("saved") ? "Saved." : null;
         return Page();
     }

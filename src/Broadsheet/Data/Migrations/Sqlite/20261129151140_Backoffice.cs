@@ -13,6 +13,19 @@ namespace Broadsheet.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsStaffReply",
+                table: "Comments",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ModeratedAt",
+                table: "Comments",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "FeaturedImageAlt",
                 table: "Articles",
@@ -139,6 +152,29 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         principalTable: "Articles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SiteSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Tagline = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PageSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentsOpenByDefault = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Moderation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CloseCommentsAfterDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ThreadDepth = table.Column<int>(type: "INTEGER", nullable: false),
+                    CommentsPerPage = table.Column<int>(type: "INTEGER", nullable: false),
+                    DisallowedWords = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    ModerationWords = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    HoldLinkCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SiteSettings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -351,10 +387,21 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 name: "OldSlug");
 
             migrationBuilder.DropTable(
+                name: "SiteSettings");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "IsStaffReply",
+                table: "Comments");
+
+            migrationBuilder.DropColumn(
+                name: "ModeratedAt",
+                table: "Comments");
 
             migrationBuilder.DropColumn(
                 name: "FeaturedImageAlt",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Broadsheet.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261129150236_Backoffice")]
+    [Migration("20261129151140_Backoffice")]
     partial class Backoffice
     {
         /// <inheritdoc />
@@ -353,6 +353,12 @@ namespace Broadsheet.Data.Migrations.Sqlite
                         .HasMaxLength(45)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsStaffReply")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ModeratedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
 
@@ -376,6 +382,64 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("Broadsheet.Settings.SiteSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CloseCommentsAfterDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommentsOpenByDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommentsPerPage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisallowedWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HoldLinkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Moderation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModerationWords")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tagline")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThreadDepth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SiteSettings");
                 });
 
             modelBuilder.Entity("Broadsheet.Taxonomy.Category", b =>
