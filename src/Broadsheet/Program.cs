@@ -3,6 +3,7 @@ using Broadsheet.Admin;
 using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Data;
+using Broadsheet.Media;
 using Broadsheet.Settings;
 using Broadsheet.Shared;
 
@@ -14,6 +15,7 @@ builder.AddAccounts();
 builder.AddArticles();
 builder.AddComments();
 builder.AddAdmin();
+builder.AddMedia();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
@@ -25,6 +27,7 @@ if (Commands.IsCommand(args))
 app.UseSite();
 app.UseSettings();
 app.MapSite();
+app.MapMedia();
 
 await app.RunAsync();
 return 0;

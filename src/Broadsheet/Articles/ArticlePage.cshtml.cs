@@ -21,6 +21,7 @@ public sealed class ArticlePage(
     public int ApprovedCount { get; private set; }
     public CommentFormView Form { get; private set; } = null!;
     public int ThreadDepth => commentOptions.Value.ThreadDepth;
+    public Media.MediaItem? FeaturedImage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, int? replytocom, CancellationToken cancellationToken)
     {
@@ -114,6 +115,8 @@ public sealed class ArticlePage(
             .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
             .ToListAsync(cancellationToken);
         Article = article;
+        FeaturedImage = article.FeaturedMediaId is { } mediaId
+            ? await db.Set<Media.MediaItem>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken) : null;
         Permalink = permalinks.For(article);
         Thread = CommentThread.Build(comments, ThreadDepth);
         ApprovedCount = comments.Count(c => c.IsApproved);

@@ -70,6 +70,10 @@ public sealed class EditArticlePage(BroadsheetDb db, SiteClock clock, ArticleDes
         {
             errors["categoryId"] = "Please choose a section.";
         }
+        if (Form.FeaturedMediaId is { } mediaId && !await db.Set<Broadsheet.Media.MediaItem>().AnyAsync(m => m.Id == mediaId, cancellationToken))
+        {
+            errors["featuredMediaId"] = "There is no image with that number in Media.";
+        }
         if (errors.Count > 0)
         {
             return Refuse(StatusCodes.Status422UnprocessableEntity, "The article was not saved.", errors);

@@ -135,6 +135,27 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "MediaItem",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Extension = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Widths = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MediaItem", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OldSlug",
                 columns: table => new
                 {
@@ -348,6 +369,12 @@ namespace Broadsheet.Data.Migrations.Sqlite
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MediaItem_Key",
+                table: "MediaItem",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OldSlug_ArticleId",
                 table: "OldSlug",
                 column: "ArticleId");
@@ -382,6 +409,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntry");
+
+            migrationBuilder.DropTable(
+                name: "MediaItem");
 
             migrationBuilder.DropTable(
                 name: "OldSlug");
