@@ -6,7 +6,7 @@ namespace Broadsheet.Accounts;
 
 // Sign-in for the newsroom. Every failure counts towards the lockout, and the message never says
 // whether the email exists.
-public sealed class LoginPage(SignInManager<StaffUser> signIn, UserManager<StaffUser> users) : PageModel
+public sealed class LoginPage(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, StaffDirectory staff) : PageModel
 {
     public const string WrongDetails = "The email address or password is not right.";
     public const string LockedOut = "Too many failed attempts: this account is locked for a while. Try again later.";
@@ -15,7 +15,14 @@ public sealed class LoginPage(SignInManager<StaffUser> signIn, UserManager<Staff
     public string? Email { get; private set; }
     public string ReturnUrl { get; private set; } = "/admin/";
 
-    public void OnGet(string? returnUrl) => ReturnUrl = SafeReturn(returnUrl);
+    // A fresh install has nobody to sign in yet: the page points to the one-time setup.
+    public bool NeedsSetup { get; private set; }
+
+    public async Task OnGetAsync(string? returnUrl, CancellationToken cancellationToken)
+    {
+        ReturnUrl = SafeReturn(returnUrl);
+        NeedsSetup = !await staff.HasAdministratorAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? email, string? password, string? returnUrl)
     {

@@ -23,7 +23,8 @@ public sealed class SetupPage(StaffDirectory staff, SignInManager<StaffUser> sig
         }
         (Name, Email) = (name, email);
         var errors = await staff.CreateAsync(
-            new StaffDirectory.NewAccount(email ?? "", name ?? "", Roles.Administrator, password ?? ""), cancellationToken);
+            new StaffDirectory.NewAccount(email ?? "", name ?? "", Roles.Administrator, password ?? ""), cancellationToken,
+            firstAdministrator: true);
         if (errors is not null)
         {
             Errors = errors;

@@ -13,7 +13,10 @@ public sealed class StaffDirectory(BroadsheetDb db, UserManager<StaffUser> users
     public sealed record NewAccount(string Email, string Name, string Role, string Password);
 
     // Null on success; otherwise the reasons, as sentences for the person filling the form.
-    public async Task<IReadOnlyList<string>?> CreateAsync(NewAccount account, CancellationToken cancellationToken)
+    // firstAdministrator: only while the site has no administrator, checked inside the transaction
+    // so that two setup pages sent at once cannot both succeed.
+    public async Task<IReadOnlyList<string>?> CreateAsync(NewAccount account, CancellationToken cancellationToken,
+        bool firstAdministrator = false)
     {
         if (!Roles.All.Contains(account.Role))
         {
@@ -24,6 +27,10 @@ public sealed class StaffDirectory(BroadsheetDb db, UserManager<StaffUser> users
             return ["Please enter the person's name."];
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (firstAdministrator && await HasAdministratorAsync(cancellationToken))
+        {
+            return ["The site already has an administrator."];
+        }
         var name = account.Name.Trim();
         var slug = await Slugs.UniqueAsync(Slugs.From(name), s => db.Authors.AnyAsync(a => a.Slug == s, cancellationToken));
         var byline = new Author { Name = name, Slug = slug };

@@ -6,12 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Admin;
 
-// The newsroom's clockwork, once a minute on every node: publish scheduled articles whose time has
+// The newsroom's clockwork, once a minute (Jobs:IntervalSeconds) on every node: publish scheduled articles whose time has
 // come, and purge old spam and trash. Each step claims its rows with a conditional UPDATE or
 // DELETE in the database, so several nodes running it at once never publish an article twice.
-public sealed partial class NewsroomJobs(IServiceScopeFactory scopes, TimeProvider time, ILogger<NewsroomJobs> logger) : BackgroundService
+public sealed partial class NewsroomJobs(
+    IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<NewsroomJobs> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    // Operator setting Jobs:IntervalSeconds (default 60): how late a scheduled article may go live.
+    private TimeSpan Interval => TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Jobs:IntervalSeconds", 60), 1, 86_400));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

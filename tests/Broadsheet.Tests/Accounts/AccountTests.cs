@@ -32,6 +32,7 @@ public class AccountTests
     {
         using var app = new BroadsheetApp();
         var newcomer = app.CreateReader();
+        var loginBefore = await newcomer.GetPageAsync("/admin/login/");
 
         var created = await newcomer.SubmitAsync("/admin/setup/", "form#setup",
             new() { ["name"] = "Nell Harbour", ["email"] = "nell@example.org", ["password"] = Staff.Password });
@@ -40,6 +41,10 @@ public class AccountTests
         var secondPost = await app.CreateReader().PostAsync(new Uri("/admin/setup/", UriKind.Relative),
             new FormUrlEncodedContent(new Dictionary<string, string> { ["email"] = "evil@example.org" }), Cancel);
 
+        var loginAfter = await app.CreateReader().GetPageAsync("/admin/login/");
+
+        Assert.NotNull(loginBefore.QuerySelector("#setup-link a[href='/admin/setup/']"));
+        Assert.Null(loginAfter.QuerySelector("#setup-link"));
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
