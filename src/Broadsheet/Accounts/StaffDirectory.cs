@@ -63,7 +63,13 @@ public sealed class StaffDirectory(BroadsheetDb db, UserManager<StaffUser> users
         {
             return [$"Unknown role '{role}'."];
         }
-        var removed = await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(Roles.Administrator) && role != Roles.Administrator
+            && await db.UserRoles.CountAsync(ur => ur.RoleId == AdministratorRoleId) == 1)
+        {
+            return ["The site needs at least one administrator: make someone else an administrator first."];
+        }
+        var removed = await users.RemoveFromRolesAsync(user, current);
         var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
         // A new security stamp signs the user out everywhere, so the old role stops at once.
         var stamped = added.Succeeded ? await users.UpdateSecurityStampAsync(user) : added;

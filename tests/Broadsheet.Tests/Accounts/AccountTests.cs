@@ -187,4 +187,18 @@ public class AccountTests
         var log = await admin.GetPageAsync("/admin/audit/");
         Assert.Contains("Contributor → Editor", log.QuerySelector("#audit")!.TextContent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_last_administrator_cannot_be_demoted()
+    {
+        using var app = new BroadsheetApp();
+        var admin = await app.SignedInAsync(Roles.Administrator);
+        var id = await app.WithDbAsync(db => db.Users.Select(u => u.Id).SingleAsync(Cancel));
+
+        var refused = await admin.SubmitAsync($"/admin/users/{id}/", "form#change-role", new() { ["role"] = Roles.Editor });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("at least one administrator", await refused.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(new Uri("/admin/users/", UriKind.Relative), Cancel)).StatusCode);
+    }
 }

@@ -126,6 +126,22 @@ public sealed partial class AccessTests : IClassFixture<AccessTests.SignedInStaf
     }
 
     [Fact]
+    public async Task Every_post_without_the_antiforgery_token_is_refused_even_for_the_right_role()
+    {
+        var failures = new List<string>();
+        foreach (var endpoint in AdminEndpoints().Where(e => e.Methods.Contains("POST")))
+        {
+            var role = endpoint.Audience?[0] ?? Roles.Administrator;
+            var status = await SendAsync(_staff.Clients[role], "POST", endpoint.Url);
+            if (status != HttpStatusCode.BadRequest)
+            {
+                failures.Add($"{role} POST {endpoint.Url} → {(int)status}");
+            }
+        }
+        Assert.Empty(failures);
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_are_sent_to_sign_in_from_every_guarded_endpoint()
     {
         var anonymous = _staff.App.CreateReader();
