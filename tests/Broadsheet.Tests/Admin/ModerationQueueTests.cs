@@ -34,12 +34,15 @@ public class ModerationQueueTests
         var permalink = await app.CreateReader().FirstArticleAsync();
         var held = await PostAsync(app, permalink, "First time here, lovely paper.", "newcomer@example.org");
 
+        var dashboard = await moderator.GetPageAsync("/admin/");
         var queue = await moderator.GetPageAsync("/admin/comments/");
         var row = queue.QuerySelector($"#comment-{held.Id}")!;
         var approved = await ActAsync(moderator, "approve", held.Id);
         var publicPage = await app.CreateReader().GetPageAsync(permalink);
         var next = await PostAsync(app, permalink, "Second comment, straight through.", "newcomer@example.org");
 
+        Assert.Equal("1 awaiting moderation", dashboard.QuerySelector("#pending-comments")!.TextContent);
+        Assert.Null(dashboard.QuerySelector("#article-counts"));
         Assert.Equal("1", queue.QuerySelector("#counts [data-status=Pending] .count")!.TextContent);
         Assert.Contains("newcomer@example.org", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("203.0.113.7", row.TextContent, StringComparison.Ordinal);
