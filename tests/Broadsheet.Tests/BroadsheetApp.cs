@@ -24,6 +24,11 @@ public sealed class BroadsheetApp : WebApplicationFactory<Program>
             ["Broadsheet:DataDirectory"] = DataDirectory,
             ["Broadsheet:DemoContent"] = "true",
             ["Comments:FloodIntervalSeconds"] = "0",
+            // Tests create many staff accounts; production keeps 600,000 (AccountTests checks it).
+            ["Accounts:PasswordHashIterations"] = "1000",
+            // The fake clock wakes every timer at each interval it crosses: an hourly pass keeps
+            // a jump of 30 days (comment purge tests) to 720 passes instead of 43,200.
+            ["Jobs:IntervalSeconds"] = "3600",
         };
         if (TestPostgres.ServerConnectionString is not null)
         {

@@ -36,10 +36,23 @@ public class Article
     public ArticleKind Kind { get; set; } = ArticleKind.Post;
     public string? FeaturedImageUrl { get; set; }
 
+    // Raised by every save from the back office; a save that started from an older version is
+    // refused, so two editors never silently overwrite each other (see ArticleMapping).
+    public int Version { get; set; }
+
+    // An uploaded image (Media) shown above the article, with the alt text readers of screen
+    // readers hear in its place; the back office requires one with the other.
+    public int? FeaturedMediaId { get; set; }
+    public string? FeaturedImageAlt { get; set; }
+
     public bool IsPublished(DateTime utcNow) =>
         Status == ArticleStatus.Published && PublishedAt is { } at && at <= utcNow;
 
-    public bool AcceptsComments(DateTime utcNow) => AreCommentsOpen && IsPublished(utcNow);
+    public bool AcceptsComments(DateTime utcNow, int closeAfterDays = 0) =>
+        AreCommentsOpen && IsPublished(utcNow) && !IsTooOldForComments(utcNow, closeAfterDays);
+
+    public bool IsTooOldForComments(DateTime utcNow, int closeAfterDays) =>
+        closeAfterDays > 0 && PublishedAt is { } at && at < utcNow.AddDays(-closeAfterDays);
 
     public void SetBody(string markdown)
     {

@@ -22,6 +22,8 @@ internal sealed class ArticleMapping : IEntityTypeConfiguration<Article>
             .HasSentinel((ArticleKind)(-1)); // existing rows become posts; new rows always send their kind
         article.Property(a => a.FeaturedImageUrl).HasMaxLength(2000);
         article.HasIndex(a => a.WordPressId).IsUnique();
+        article.Property(a => a.Version).IsConcurrencyToken();
+        article.Property(a => a.FeaturedImageAlt).HasMaxLength(300);
         article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
     }
 }

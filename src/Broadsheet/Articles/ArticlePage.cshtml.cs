@@ -25,10 +25,15 @@ public sealed class ArticlePage(
     public RelatedReading Related { get; private set; } = new([], null, null);
     public CommentFormView Form { get; private set; } = null!;
     public int ThreadDepth => commentOptions.Value.ThreadDepth;
+    public Media.MediaItem? FeaturedImage { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, int? replytocom, CancellationToken cancellationToken)
     {
         var article = await LoadAsync(slug, cancellationToken);
+        if (article is null && await MovedAsync(slug, cancellationToken) is { } moved && moved.IsPublished(clock.UtcNow))
+        {
+            return RedirectPermanent(permalinks.For(moved) + Request.QueryString);
+        }
         if (article is null || !article.IsPublished(clock.UtcNow))
         {
             return NotFound();
@@ -99,6 +104,10 @@ public sealed class ArticlePage(
             .Include(a => a.Author).Include(a => a.Category).Include(a => a.Tags)
             .FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
 
+    // An article whose slug an editor changed after publication keeps its old address (OldSlug).
+    private Task<Article?> MovedAsync(string slug, CancellationToken cancellationToken) =>
+        db.Set<OldSlug>().Where(o => o.Slug == slug).Select(o => o.Article).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+
     private async Task ShowAsync(Article article, CommentForm form, CancellationToken cancellationToken)
     {
         var browser = CommenterCookies.BrowserTokenHash(HttpContext);
@@ -111,12 +120,14 @@ public sealed class ArticlePage(
             .ToListAsync(cancellationToken);
         Article = article;
         Caching.CacheTags.Tag(HttpContext, Caching.CacheTags.Article(article.Id));
+        FeaturedImage = article.FeaturedMediaId is { } mediaId
+            ? await db.Set<Media.MediaItem>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken) : null;
         Permalink = permalinks.For(article);
         Thread = CommentThread.Build(comments, ThreadDepth);
         ApprovedComments = [.. comments.Where(c => c.IsApproved)];
         ApprovedCount = ApprovedComments.Count;
         Related = await related.ForAsync(article, cancellationToken);
-        Form = new CommentFormView(form, Permalink, article.AcceptsComments(clock.UtcNow));
+        Form = new CommentFormView(form, Permalink, article.AcceptsComments(clock.UtcNow, commentOptions.Value.CloseAfterDays));
         ViewData["Title"] = article.Title;
         ViewData["Description"] = article.Excerpt;
     }

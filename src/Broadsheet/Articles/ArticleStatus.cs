@@ -10,4 +10,6 @@ public enum ArticleStatus
     // From WordPress: awaiting review, and visible to the newsroom only. Never public.
     Pending,
     Private,
+    // Taken down after publication: gone from the site, kept in the back office.
+    Unpublished,
 }

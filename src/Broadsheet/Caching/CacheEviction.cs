@@ -18,7 +18,8 @@ namespace Broadsheet.Caching;
 // transaction, eviction waits for the commit, so no reader can re-cache the old page meanwhile.
 internal sealed class CacheEviction(IOutputCacheStore store) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
-    private static readonly string[] ContentTables = ["\"Articles\"", "\"Comments\"", "\"Categories\"", "\"Tags\"", "\"Authors\"", "\"ArticleTags\""];
+    private static readonly string[] ContentTables =
+        ["\"Articles\"", "\"Comments\"", "\"Categories\"", "\"Tags\"", "\"Authors\"", "\"ArticleTags\"", "\"SiteSettings\""];
 
     private readonly ConditionalWeakTable<DbContext, List<EntityEntry>> _saving = [];
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = [];
@@ -116,7 +117,7 @@ internal sealed class CacheEviction(IOutputCacheStore store) : ISaveChangesInter
                 tags.Add(CacheTags.Article(comment.ArticleId));
                 tags.Add(CacheTags.Lists);
                 break;
-            case Category or Tag or Author:
+            case Category or Tag or Author or Settings.SiteSettings:
                 tags.Add(ReaderPagePolicy.AllPagesTag);
                 break;
             case Dictionary<string, object> join when join.TryGetValue("ArticlesId", out var articleId) && articleId is int id:

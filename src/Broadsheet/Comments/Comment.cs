@@ -40,5 +40,11 @@ public class Comment
     // The post's id at Disqus, for comments imported from a Disqus export (re-imports match on it).
     public string? DisqusId { get; set; }
 
+    // Written by the newsroom from the back office; the thread shows a staff badge beside it.
+    public bool IsStaffReply { get; set; }
+
+    // When a moderator last changed the status: spam and trash are purged 30 days after it.
+    public DateTime? ModeratedAt { get; set; }
+
     public bool IsApproved => Status == CommentStatus.Approved;
 }

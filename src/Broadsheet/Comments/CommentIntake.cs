@@ -25,7 +25,7 @@ public sealed class CommentIntake(BroadsheetDb db, Moderation moderation, IOptio
         {
             return new CommentOutcome.Refused(StatusCodes.Status403Forbidden, CommentMessages.CommentsNotAllowed);
         }
-        if (!article.AreCommentsOpen)
+        if (!article.AreCommentsOpen || article.IsTooOldForComments(now, options.Value.CloseAfterDays))
         {
             return new CommentOutcome.Refused(StatusCodes.Status403Forbidden, CommentMessages.CommentsClosed);
         }
@@ -45,7 +45,7 @@ public sealed class CommentIntake(BroadsheetDb db, Moderation moderation, IOptio
         }
         var (status, reason) = form.IsRobot
             ? (CommentStatus.Spam, Moderation.HeldRobot)
-            : await moderation.DecideAsync(form.NormalizedEmail, cancellationToken);
+            : await moderation.DecideAsync(form, sender.IpAddress, cancellationToken);
         var comment = new Comment
         {
             ArticleId = article.Id,

@@ -21,6 +21,11 @@ public sealed class CommentOptions
     [Range(0, 86_400)]
     public int FloodIntervalSeconds { get; set; } = 15;
 
+    // Articles older than this many days take no new comments (as WordPress's "close comments
+    // on articles older than"); 0 keeps them open.
+    [Range(0, 36_500)]
+    public int CloseAfterDays { get; set; }
+
     // Replies deeper than this are shown at this depth and offer no further Reply link.
     [Range(1, 10)]
     public int ThreadDepth { get; set; } = 5;

@@ -1,8 +1,11 @@
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Authors;
 using Broadsheet.Comments;
 using Broadsheet.Taxonomy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -10,8 +13,9 @@ namespace Broadsheet.Data;
 
 // The one model of the site. Each database provider gets its own subclass (SqliteDb,
 // PostgresDb) so that each keeps its own migration set, as EF Core documents for multi-provider
-// apps; features depend on this base class only.
-public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+// apps; features depend on this base class only. Staff accounts and roles (ASP.NET Core Identity)
+// live in the same database.
+public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext<StaffUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Author> Authors => Set<Author>();
@@ -24,8 +28,11 @@ public abstract class BroadsheetDb(DbContextOptions options) : DbContext(options
     // cookie or antiforgery token issued by one node is valid on all of them.
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

@@ -13,6 +13,7 @@ public static class Commands
         ["migrate"] = _ => Task.FromResult(0), // the migration itself happens for every command, below
         ["import"] = c => Import.ImportCommand.RunAsync(c.Services, c.Args, c.CancellationToken),
         ["export"] = c => Import.ExportCommand.RunAsync(c.Services, c.Args, c.CancellationToken),
+        ["users"] = Accounts.UsersCommand.RunAsync,
         ["search"] = c => c.Args is ["rebuild"] ? Search.SearchEndpoints.RebuildAsync(c.Services, c.CancellationToken) : c.UsageAsync("search rebuild"),
     };
 
@@ -65,5 +66,29 @@ public sealed record CommandContext(
     {
         await Error.WriteLineAsync("usage: " + usage);
         return 2;
+    }
+
+    // A password: typed without echo on a terminal, or one line of piped input.
+    public string ReadSecret(string prompt)
+    {
+        if (!IsInteractive)
+        {
+            return Input.ReadLine() ?? "";
+        }
+        Error.Write(prompt);
+        var secret = new System.Text.StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                secret.Length = Math.Max(0, secret.Length - 1);
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                secret.Append(key.KeyChar);
+            }
+        }
+        Error.WriteLine();
+        return secret.ToString();
     }
 }

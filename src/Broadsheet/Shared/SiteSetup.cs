@@ -38,6 +38,9 @@ public static class SiteSetup
         app.UseMiddleware<FormTextCheck>();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        // After authentication, so the cache policy knows a signed-in user when it sees one.
         app.UseCaching();
         app.UseAntiforgery();
         return app;

@@ -102,7 +102,7 @@ public sealed class SearchTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
     public async Task Drafts_and_scheduled_articles_are_never_found_until_their_time_comes()
     {
         await App.AddArticleAsync("Frabjous draft", status: ArticleStatus.Draft);
-        await App.AddArticleAsync("Frabjous scheduled", status: ArticleStatus.Scheduled);
+        await App.AddArticleAsync("Frabjous scheduled", status: ArticleStatus.Scheduled, age: TimeSpan.FromHours(-5));
         await App.AddArticleAsync("Frabjous later", age: TimeSpan.FromHours(-2));
 
         Assert.Empty(await TitlesFoundAsync("frabjous"));
