@@ -30,7 +30,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         try
         {
             var total = await db.Database.SqlQueryRaw<int>(
-                $"SELECT count(*) AS Value FROM {plan.From} WHERE {PublishedRule} {plan.Conditions}",
+                $"SELECT count(*) AS Value FROM {plan.From(scored: false)} WHERE {PublishedRule} {plan.Conditions}",
                 plan.Parameters(clock.UtcNow)).SingleAsync(cancellationToken);
             if (total == 0)
             {
@@ -39,7 +39,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
             var rows = await db.Database.SqlQueryRaw<RankedRow>(
                 $"""
                 SELECT a.Id, ({plan.Score}) * {RecencyBoost} AS Rank
-                FROM {plan.From}
+                FROM {plan.From(scored: true)}
                 WHERE {PublishedRule} {plan.Conditions}
                 ORDER BY Rank, a.PublishedAt DESC, a.Id DESC
                 LIMIT @take OFFSET @skip

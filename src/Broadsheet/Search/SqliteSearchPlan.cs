@@ -12,17 +12,22 @@ internal sealed class SqliteSearchPlan
 
     private static readonly string[] IndexColumns = ["Title", "Excerpt", "Body", "Tags", "Author"];
 
-    private readonly List<(string Subquery, string Alias)> _joins = [];
+    private readonly List<(string Table, string Alias, string Parameter)> _joins = [];
     private readonly List<string> _conditions = [];
     private readonly List<string> _scores = [];
     private readonly List<(string Table, string Match)> _matches = [];
     private readonly List<SqliteParameter> _parameters = [];
 
     // The first index subquery drives the join: CROSS JOIN makes SQLite keep it as the outer loop,
-    // instead of re-running the MATCH for every article.
-    public string From => _joins.Count == 0 ? "Articles a"
-        : $"{_joins[0].Subquery} {_joins[0].Alias} CROSS JOIN Articles a ON a.Id = {_joins[0].Alias}.Id"
-            + string.Concat(_joins.Skip(1).Select(j => $" JOIN {j.Subquery} {j.Alias} ON {j.Alias}.Id = a.Id"));
+    // instead of re-running the MATCH for every article. Counting needs no scores: bm25() is
+    // left out there, which matters when a common word matches a third of the archive.
+    public string From(bool scored) => _joins.Count == 0 ? "Articles a"
+        : $"{Subquery(_joins[0], scored)} {_joins[0].Alias} CROSS JOIN Articles a ON a.Id = {_joins[0].Alias}.Id"
+            + string.Concat(_joins.Skip(1).Select(j => $" JOIN {Subquery(j, scored)} {j.Alias} ON {j.Alias}.Id = a.Id"));
+
+    private static string Subquery((string Table, string Alias, string Parameter) join, bool scored) =>
+        $"(SELECT rowid AS Id{(scored ? $", bm25({join.Table}, {Weights}) AS Score" : "")} " +
+        $"FROM {join.Table} WHERE {join.Table} MATCH {join.Parameter})";
 
     public string Conditions => string.Concat(_conditions.Select(c => " AND " + c));
 
@@ -69,7 +74,7 @@ internal sealed class SqliteSearchPlan
     private void Join(string table, string alias, string match)
     {
         var parameter = Add(match);
-        _joins.Add(($"(SELECT rowid AS Id, bm25({table}, {Weights}) AS Score FROM {table} WHERE {table} MATCH {parameter})", alias));
+        _joins.Add((table, alias, parameter));
         _scores.Add($"{alias}.Score");
         _matches.Add((table, match));
     }

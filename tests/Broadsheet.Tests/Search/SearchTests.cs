@@ -177,6 +177,17 @@ public sealed class SearchTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
     }
 
     [Fact]
+    public async Task Every_page_offers_a_search_box_that_leads_to_the_search_page()
+    {
+        var home = await _reader.GetPageAsync("/");
+
+        var form = home.QuerySelector(".masthead form[role=search]")!;
+        Assert.Equal("/search", form.GetAttribute("action"));
+        Assert.Equal("get", form.GetAttribute("method"));
+        Assert.NotNull(form.QuerySelector("input[name=q]"));
+    }
+
+    [Fact]
     public async Task The_WordPress_search_address_redirects_to_the_search_page()
     {
         var response = await _reader.GetAsync(new Uri("/?s=harbour%20wall", UriKind.Relative), TestContext.Current.CancellationToken);
