@@ -5,6 +5,9 @@ namespace Broadsheet.Feeds;
 // {permalink}feed/ for one article's. Only published articles and approved comments, ever.
 public static class FeedEndpoints
 {
+    // Feed readers check for changes with HEAD as well as conditional GETs.
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static WebApplicationBuilder AddFeeds(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<FeedOptions>().BindConfiguration(FeedOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -30,7 +33,7 @@ public static class FeedEndpoints
     {
         foreach (var format in new[] { FeedFormat.Rss, FeedFormat.Atom })
         {
-            feeds.MapGet(format == FeedFormat.Rss ? pattern : pattern + "atom/",
+            feeds.MapMethods(format == FeedFormat.Rss ? pattern : pattern + "atom/", GetOrHead,
                 async Task<IResult> (HttpContext context, FeedSources sources, Shared.SiteAddress site, CancellationToken ct) =>
                 {
                     if (await load(sources, context.Request.RouteValues, ct) is not { } content)

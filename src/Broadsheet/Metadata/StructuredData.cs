@@ -18,13 +18,15 @@ public sealed partial class StructuredData(SiteAddress address, Permalinks perma
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    public PageMetadata ForArticle(HttpRequest request, Article article, IReadOnlyList<Comment> approvedComments)
+    // featuredImage: the address of the article's uploaded featured image, when it has one.
+    public PageMetadata ForArticle(HttpRequest request, Article article, IReadOnlyList<Comment> approvedComments, string? featuredImage = null)
     {
         var baseUrl = address.BaseUrl(request);
         var url = baseUrl + permalinks.For(article);
         var published = clock.ToLocalOffset(article.PublishedAt!.Value);
         var modified = clock.ToLocalOffset(article.UpdatedAt > article.PublishedAt ? article.UpdatedAt : article.PublishedAt.Value);
-        var image = FirstImage(article.BodyHtml, baseUrl);
+        // The uploaded featured image, else the one an import brought (its old URL), else the body's first.
+        var image = Absolute(featuredImage, baseUrl) ?? Absolute(article.FeaturedImageUrl, baseUrl) ?? FirstImage(article.BodyHtml, baseUrl);
         var newsArticle = new JsonObject
         {
             ["@context"] = "https://schema.org",
@@ -91,18 +93,16 @@ public sealed partial class StructuredData(SiteAddress address, Permalinks perma
 
     private static string W3c(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    // Articles have no image field yet: the first image of the body stands for the article.
+    // Without a featured image, the first image of the body stands for the article.
     private static string? FirstImage(string bodyHtml, string baseUrl)
     {
         var match = ImageSource().Match(bodyHtml);
-        if (!match.Success)
-        {
-            return null;
-        }
-        var src = System.Net.WebUtility.HtmlDecode(match.Groups["src"].Value);
-        return Uri.TryCreate(new Uri(baseUrl + "/"), src, out var absolute) && absolute.Scheme is "http" or "https"
-            ? absolute.AbsoluteUri : null;
+        return match.Success ? Absolute(System.Net.WebUtility.HtmlDecode(match.Groups["src"].Value), baseUrl) : null;
     }
+
+    private static string? Absolute(string? src, string baseUrl) =>
+        !string.IsNullOrEmpty(src) && Uri.TryCreate(new Uri(baseUrl + "/"), src, out var absolute) && absolute.Scheme is "http" or "https"
+            ? absolute.AbsoluteUri : null;
 
     [GeneratedRegex("<img\\b[^>]*?\\bsrc=\"(?<src>[^\"]+)\"", RegexOptions.IgnoreCase)]
     private static partial Regex ImageSource();

@@ -9,6 +9,9 @@ namespace Broadsheet.Sitemaps;
 // Site:BaseUrl, or the address the request came in on.
 public static class SitemapEndpoints
 {
+    // Crawlers and monitors ask with HEAD too.
+    private static readonly string[] GetOrHead = [HttpMethods.Get, HttpMethods.Head];
+
     public static WebApplicationBuilder AddSitemaps(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<SitemapOptions>().BindConfiguration(SitemapOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -18,19 +21,19 @@ public static class SitemapEndpoints
 
     public static WebApplication MapSitemaps(this WebApplication app)
     {
-        app.MapGet("/sitemap.xml", async (HttpRequest request, SitemapSources sources, SiteAddress site, CancellationToken ct) =>
+        app.MapMethods("/sitemap.xml", GetOrHead, async (HttpRequest request, SitemapSources sources, SiteAddress site, CancellationToken ct) =>
         {
             var index = await sources.IndexAsync(ct);
             return Xml(await SitemapWriter.IndexAsync(Absolute(index, site.BaseUrl(request))), index.Max(u => u.LastModified));
         });
-        app.MapGet("/sitemap-articles-{file:int}.xml", async Task<IResult> (int file, HttpRequest request, SitemapSources sources,
+        app.MapMethods("/sitemap-articles-{file:int}.xml", GetOrHead, async Task<IResult> (int file, HttpRequest request, SitemapSources sources,
             SiteAddress site, CancellationToken ct) =>
         {
             var urls = file < 1 ? [] : await sources.ArticlesAsync(file, ct);
             return urls.Count == 0 ? TypedResults.NotFound()
                 : Xml(await SitemapWriter.UrlSetAsync(Absolute(urls, site.BaseUrl(request))), urls.Max(u => u.LastModified));
         });
-        app.MapGet("/sitemap-news.xml", async (HttpRequest request, SitemapSources sources, SiteAddress site,
+        app.MapMethods("/sitemap-news.xml", GetOrHead, async (HttpRequest request, SitemapSources sources, SiteAddress site,
             IOptions<SiteOptions> siteOptions, CancellationToken ct) =>
         {
             var baseUrl = site.BaseUrl(request);
@@ -38,12 +41,12 @@ public static class SitemapEndpoints
             return Xml(await SitemapWriter.NewsAsync(siteOptions.Value.Title, urls.Select(u => u with { Loc = baseUrl + u.Loc })),
                 urls.Count == 0 ? null : urls.Max(u => u.Published));
         });
-        app.MapGet("/sitemap-{kind:regex(^(categories|tags|authors)$)}.xml", async Task<IResult> (string kind, HttpRequest request,
+        app.MapMethods("/sitemap-{kind:regex(^(categories|tags|authors)$)}.xml", GetOrHead, async Task<IResult> (string kind, HttpRequest request,
             SitemapSources sources, SiteAddress site, CancellationToken ct) =>
             await sources.TaxonomyAsync(kind, ct) is { Count: > 0 } urls
                 ? Xml(await SitemapWriter.UrlSetAsync(Absolute(urls, site.BaseUrl(request))), urls.Max(u => u.LastModified))
                 : TypedResults.NotFound());
-        app.MapGet("/robots.txt", (HttpRequest request, SiteAddress site) => TypedResults.Text(
+        app.MapMethods("/robots.txt", GetOrHead, (HttpRequest request, SiteAddress site) => TypedResults.Text(
             $"""
             User-agent: *
             Disallow: /search

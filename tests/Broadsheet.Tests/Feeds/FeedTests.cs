@@ -41,6 +41,21 @@ public sealed class FeedTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
         Assert.All(feed.Entries, e => Assert.NotEmpty(e.Published));
     }
 
+    [Theory]
+    [InlineData("/feed/")]
+    [InlineData("/feed/atom/")]
+    [InlineData("/sitemap.xml")]
+    [InlineData("/robots.txt")]
+    public async Task Feeds_and_sitemaps_answer_head_requests_as_well(string url)
+    {
+        using var head = new HttpRequestMessage(HttpMethod.Head, new Uri(url, UriKind.Relative));
+
+        var response = await _reader.SendAsync(head, TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(response.Content.Headers.ContentType);
+    }
+
     [Fact]
     public async Task An_articles_comment_feed_lives_under_its_permalink()
     {

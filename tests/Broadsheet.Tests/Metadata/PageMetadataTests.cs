@@ -3,6 +3,7 @@ using AngleSharp.Dom;
 using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Tests.Search;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Metadata;
@@ -44,6 +45,22 @@ public sealed class PageMetadataTests(BroadsheetApp app) : IClassFixture<Broadsh
         Assert.All(article.GetProperty("comment").EnumerateArray(), c => Assert.Equal("Comment", c.GetProperty("@type").GetString()));
         Assert.Equal("BreadcrumbList", breadcrumbs.GetProperty("@type").GetString());
         Assert.Equal(3, breadcrumbs.GetProperty("itemListElement").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_articles_picture_is_its_featured_image_else_the_first_image_of_its_body()
+    {
+        var imported = await app.AddArticleAsync("Pictured from the old site", body: "![Quay](/media/in-body.jpg)");
+        await app.WithDbAsync(db => db.Articles.Where(a => a.Id == imported.Id).ExecuteUpdateAsync(
+            s => s.SetProperty(a => a.FeaturedImageUrl, "https://old.example.org/wp-content/uploads/quay.jpg"), TestContext.Current.CancellationToken));
+        var plain = await app.AddArticleAsync("Pictured in the body", body: "Words.\n\n![Quay](/media/in-body.jpg)");
+
+        var importedPage = await _reader.GetPageAsync(PermalinkOf(imported));
+        var plainPage = await _reader.GetPageAsync(PermalinkOf(plain));
+
+        Assert.Equal("https://old.example.org/wp-content/uploads/quay.jpg", JsonLd(importedPage)[0].GetProperty("image")[0].GetString());
+        Assert.Equal("https://old.example.org/wp-content/uploads/quay.jpg", importedPage.QuerySelector("meta[property='og:image']")!.GetAttribute("content"));
+        Assert.Equal("http://localhost/media/in-body.jpg", JsonLd(plainPage)[0].GetProperty("image")[0].GetString());
     }
 
     [Fact]
