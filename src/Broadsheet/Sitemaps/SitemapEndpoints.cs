@@ -21,10 +21,12 @@ public static class SitemapEndpoints
 
     public static WebApplication MapSitemaps(this WebApplication app)
     {
-        app.MapMethods("/sitemap.xml", GetOrHead, async (HttpRequest request, SitemapSources sources, SiteAddress site, CancellationToken ct) =>
+        app.MapMethods("/sitemap.xml", GetOrHead, async Task<IResult> (HttpRequest request, SitemapSources sources, SiteAddress site, CancellationToken ct) =>
         {
             var index = await sources.IndexAsync(ct);
-            return Xml(await SitemapWriter.IndexAsync(Absolute(index, site.BaseUrl(request))), index.Max(u => u.LastModified));
+            // A site with nothing published has no sitemap yet; an empty index would not be valid XML.
+            return index.Count == 0 ? TypedResults.NotFound()
+                : Xml(await SitemapWriter.IndexAsync(Absolute(index, site.BaseUrl(request))), index.Max(u => u.LastModified));
         });
         app.MapMethods("/sitemap-articles-{file:int}.xml", GetOrHead, async Task<IResult> (int file, HttpRequest request, SitemapSources sources,
             SiteAddress site, CancellationToken ct) =>

@@ -37,6 +37,16 @@ public sealed class SitemapTests(BroadsheetApp app) : IClassFixture<BroadsheetAp
     }
 
     [Fact]
+    public async Task A_site_with_nothing_published_answers_not_found_rather_than_an_invalid_sitemap()
+    {
+        using var empty = new BroadsheetApp { Settings = { ["Broadsheet:DemoContent"] = "false" } };
+
+        var response = await empty.CreateReader().GetAsync(new Uri("/sitemap.xml", UriKind.Relative), TestContext.Current.CancellationToken);
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task The_sitemap_index_and_every_sitemap_it_lists_are_valid_and_complete()
     {
         await app.AddArticleAsync("</loc> & <news:title> ]]> in a title", category: "news");
