@@ -21,7 +21,7 @@ internal sealed class AntiforgeryFill(RequestDelegate next, IAntiforgery antifor
             return;
         }
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
+        using var buffer = new PooledBuffer();
         context.Response.Body = buffer;
         try
         {
@@ -31,7 +31,7 @@ internal sealed class AntiforgeryFill(RequestDelegate next, IAntiforgery antifor
         {
             context.Response.Body = original;
         }
-        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var body = buffer.Written;
         var at = body.Span.IndexOf(PlaceholderBytes);
         if (at < 0)
         {
