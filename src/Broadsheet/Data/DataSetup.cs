@@ -37,7 +37,7 @@ public static class DataSetup
                 .AddInterceptors(new SqliteDurability(), services.GetRequiredService<CacheEviction>()));
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<SqliteDb>());
         }
-        builder.Services.AddHealthChecks().AddDbContextCheck<BroadsheetDb>("database");
+        builder.Services.AddHealthChecks().AddDbContextCheck<BroadsheetDb>("database", tags: ["ready"]);
         builder.Services.AddDataProtection()
             .SetApplicationName("Broadsheet")
             .PersistKeysToDbContext<BroadsheetDb>();

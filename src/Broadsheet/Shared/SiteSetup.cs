@@ -21,17 +21,7 @@ public static class SiteSetup
 
     public static WebApplication UseSite(this WebApplication app)
     {
-        app.UseExceptionHandler(new ExceptionHandlerOptions
-        {
-            ExceptionHandlingPath = "/status/500",
-            // A malformed request body is the client's mistake: answer 400, not 500.
-            StatusCodeSelector = exception => exception switch
-            {
-                BadHttpRequestException bad => bad.StatusCode,
-                InvalidDataException => StatusCodes.Status400BadRequest,
-                _ => StatusCodes.Status500InternalServerError,
-            },
-        });
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorAnswers.WriteAsync });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<TrailingSlash>();
@@ -49,7 +39,10 @@ public static class SiteSetup
     public static WebApplication MapSite(this WebApplication app)
     {
         app.MapRazorPages();
+        // /healthz: the node answers and reaches its database. /readyz: every dependency a load
+        // balancer should wait for before sending readers (the database now, Redis when configured).
         app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
 }

@@ -146,10 +146,12 @@ public class ReaderPagesTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
         Assert.NotEqual(draft.Id, scheduled.Id);
     }
 
-    [Fact]
-    public async Task Health_check_answers_when_the_database_is_reachable()
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/readyz")]
+    public async Task Health_checks_answer_when_the_database_is_reachable(string url)
     {
-        var response = await _reader.GetAsync(new Uri("/healthz", UriKind.Relative), TestContext.Current.CancellationToken);
+        var response = await _reader.GetAsync(new Uri(url, UriKind.Relative), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

@@ -56,6 +56,27 @@ public class OperationsTests
     }
 
     [Fact]
+    public async Task Readiness_and_pages_answer_503_with_retry_after_while_the_database_is_gone()
+    {
+        Assert.SkipUnless(BroadsheetApp.IsPostgres, "PostgreSQL can be taken away from under a running node");
+        var database = TestPostgres.CreateDatabase();
+        using var app = new BroadsheetApp { Settings = { ["ConnectionStrings:Postgres"] = TestPostgres.ConnectionStringFor(database) } };
+        var probe = app.CreateReader();
+        var before = await probe.GetAsync(new Uri("/readyz", UriKind.Relative), Cancel);
+
+        TestPostgres.DropDatabase(database);
+        var after = await probe.GetAsync(new Uri("/readyz", UriKind.Relative), Cancel);
+
+        var article = await probe.GetAsync(new Uri("/page/2/", UriKind.Relative), Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, after.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, article.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), article.Headers.RetryAfter!.Delta);
+        Assert.Contains("please try again", await article.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_mistyped_proxy_address_stops_the_start_with_a_clear_message()
     {
         using var app = new BroadsheetApp { Settings = { ["Operations:KnownProxies:0"] = "proxy.example" } };
