@@ -49,10 +49,11 @@ public sealed class ArticlePage(
         }
         var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
         // The newest page is the article's own address, and a page number past the end (a
-        // WordPress-era link, from a site with smaller pages) still finds the comments.
+        // WordPress-era link, from a site with smaller pages) still finds the comments. Not a 301:
+        // as the thread grows, that number becomes a real older page.
         if (commentPage >= pageCount)
         {
-            return RedirectPermanent(canonical + "#comments");
+            return Redirect(canonical + "#comments");
         }
         var page = commentPage ?? pageCount;
         var replyTo = replytocom is { } id && await IsApprovedHereAsync(article.Id, id, cancellationToken) ? replytocom : null;

@@ -97,11 +97,12 @@ public sealed class CommentPageTests : IAsyncLifetime
     [Theory]
     [InlineData("comment-page-8/")] // the newest page is the article's own address
     [InlineData("comment-page-9/")] // past the end, as a link from a site with smaller pages
-    public async Task A_page_number_that_is_not_an_older_page_answers_301_to_the_article_comments(string tail)
+    public async Task A_page_number_that_is_not_an_older_page_is_sent_to_the_article_comments_for_now(string tail)
     {
         var response = await _reader.GetAsync(new Uri(_permalink + tail, UriKind.Relative), Cancel);
 
-        Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
+        // Temporary: once the thread grows, that page number holds older comments.
+        Assert.Equal(HttpStatusCode.Found, response.StatusCode);
         Assert.Equal(_permalink + "#comments", response.Headers.Location!.OriginalString);
     }
 
