@@ -44,6 +44,10 @@ trap cleanup EXIT
 "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
   -o "-h 127.0.0.1 -p $pg_port -k $pg_data -c fsync=off -c max_connections=300" start >/dev/null
 
+# Every test app watches its configuration files; inotify instances are few per user (128 by
+# default) and shared with whatever else runs as that user, so the test apps poll instead.
+export DOTNET_USE_POLLING_FILE_WATCHER=true
+
 status=0
 dotnet test 2>&1 | tee "$log" || status=$?
 echo "== The integration suite again, on PostgreSQL"

@@ -37,7 +37,7 @@ public sealed class NewsroomJourneyTests(BrowserApp app)
             _browser.FindElement(By.Id("title")).SendKeys(title);
             _browser.FindElement(By.Id("body")).SendKeys("The **Aldwick** crew won by a length.");
             Until(browser => browser.FindElement(By.CssSelector("#preview strong")).Text == "Aldwick");
-            _browser.FindElement(By.Id("featuredMediaId")).SendKeys(mediaId);
+            _browser.FindElement(By.Id($"featured-media-{mediaId}")).Click();
             _browser.FindElement(By.Id("featuredImageAlt")).SendKeys("Rowers at dawn");
             _browser.FindElement(By.CssSelector("button[value=publish]")).Click();
             Until(browser => browser.FindElement(By.Id("status")).Text == "Published");

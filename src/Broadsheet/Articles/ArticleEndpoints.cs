@@ -12,6 +12,7 @@ public static class ArticleEndpoints
         builder.Services.Configure<RazorPagesOptions>(pages =>
         {
             pages.Conventions.AddPageRoute("/Articles/HomePage", "page/{pageNumber:int}");
+            pages.Conventions.AddPageRoute("/Articles/ArticlePage", "{year:int}/{month:int}/{day:int}/{slug}/comment-page-{commentPage:int:min(1)}");
             pages.Conventions.AddPageRoute("/Taxonomy/CategoryPage", "category/{slug}/page/{pageNumber:int}");
             pages.Conventions.AddPageRoute("/Taxonomy/TagPage", "tag/{slug}/page/{pageNumber:int}");
             pages.Conventions.AddPageRoute("/Authors/AuthorPage", "author/{slug}/page/{pageNumber:int}");

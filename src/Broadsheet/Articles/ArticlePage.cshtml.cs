@@ -1,3 +1,4 @@
+using System.Globalization;
 using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Search;
@@ -10,11 +11,11 @@ using Microsoft.Extensions.Options;
 namespace Broadsheet.Articles;
 
 // The article page at its permalink, with its comment thread and form. The comment form posts
-// back to the permalink itself, because a refused comment must re-render this very page, with
+// back to the page's own address, because a refused comment must re-render this very page, with
 // the message beside the field and what the reader typed still in place.
 public sealed class ArticlePage(
     BroadsheetDb db, SiteClock clock, Permalinks permalinks, CommenterCookies cookies, IOptions<CommentOptions> commentOptions,
-    RelatedArticles related)
+    RelatedArticles related, CommentPages pages)
     : PageModel
 {
     public Article Article { get; private set; } = null!;
@@ -26,38 +27,56 @@ public sealed class ArticlePage(
     public CommentFormView Form { get; private set; } = null!;
     public int ThreadDepth => commentOptions.Value.ThreadDepth;
     public Media.MediaItem? FeaturedImage { get; private set; }
+    public CommentPages.Page CommentPage { get; private set; } = new(1, 1, []);
+    private int PerPage => commentOptions.Value.CommentsPerPage;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? replytocom, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string slug, int? commentPage, int? replytocom, CancellationToken cancellationToken)
     {
+        var tail = commentPage is { } asked ? string.Create(CultureInfo.InvariantCulture, $"comment-page-{asked}/") : "";
         var article = await LoadAsync(slug, cancellationToken);
         if (article is null && await MovedAsync(slug, cancellationToken) is { } moved && moved.IsPublished(clock.UtcNow))
         {
-            return RedirectPermanent(permalinks.For(moved) + Request.QueryString);
+            return RedirectPermanent(permalinks.For(moved) + tail + Request.QueryString);
         }
         if (article is null || !article.IsPublished(clock.UtcNow))
         {
             return NotFound();
         }
         var canonical = permalinks.For(article);
-        if (Request.Path.Value != Uri.UnescapeDataString(canonical))
+        if (Request.Path.Value != Uri.UnescapeDataString(canonical + tail))
         {
-            return RedirectPermanent(canonical + Request.QueryString);
+            return RedirectPermanent(canonical + tail + Request.QueryString);
+        }
+        var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
+        // The newest page is the article's own address, and a page number past the end (a
+        // WordPress-era link, from a site with smaller pages) still finds the comments. Not a 301:
+        // as the thread grows, that number becomes a real older page.
+        if (commentPage >= pageCount)
+        {
+            return Redirect(canonical + "#comments");
+        }
+        var page = commentPage ?? pageCount;
+        var replyTo = replytocom is { } id && await IsApprovedHereAsync(article.Id, id, cancellationToken) ? replytocom : null;
+        if (replyTo is { } parentId && await pages.PageOfAsync(article.Id, parentId, PerPage, cancellationToken) is { } holding && holding != page)
+        {
+            return Redirect(permalinks.ForCommentPage(article, holding, pageCount)
+                + string.Create(CultureInfo.InvariantCulture, $"?replytocom={parentId}#respond"));
         }
         var form = new CommentForm();
         if (cookies.Read(HttpContext) is { } remembered)
         {
             (form.Author, form.Email, form.Url, form.Remember) = (remembered.Name, remembered.Email, remembered.Url, true);
         }
-        await ShowAsync(article, form, cancellationToken);
-        if (replytocom is { } parentId && Thread.Count > 0 && await IsApprovedHereAsync(parentId, cancellationToken))
+        await ShowAsync(article, form, page, pageCount, cancellationToken);
+        if (replyTo is { } shownParent)
         {
-            form.Parent = parentId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Form = Form with { ReplyingTo = await NameOfAsync(parentId, cancellationToken) };
+            form.Parent = shownParent.ToString(CultureInfo.InvariantCulture);
+            Form = Form with { ReplyingTo = await NameOfAsync(shownParent, cancellationToken) };
         }
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, [FromForm] CommentForm form,
+    public async Task<IActionResult> OnPostAsync(string slug, int? commentPage, [FromForm] CommentForm form,
         [FromServices] CommentIntake intake, CancellationToken cancellationToken)
     {
         var article = await LoadAsync(slug, cancellationToken);
@@ -75,11 +94,11 @@ public sealed class ArticlePage(
         if (outcome is CommentOutcome.Accepted { Comment: var comment })
         {
             RememberCommenter(form);
-            Response.Headers.Location = comment.Status == CommentStatus.Spam
-                ? permalinks.For(article) : permalinks.ForComment(article, comment.Id);
+            Response.Headers.Location = await LandingOfAsync(article, comment, cancellationToken);
             return new StatusCodeResult(StatusCodes.Status303SeeOther);
         }
-        await ShowAsync(article, form, cancellationToken);
+        var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
+        await ShowAsync(article, form, Math.Min(commentPage ?? pageCount, pageCount), pageCount, cancellationToken);
         switch (outcome)
         {
             case CommentOutcome.Invalid invalid:
@@ -108,32 +127,42 @@ public sealed class ArticlePage(
     private Task<Article?> MovedAsync(string slug, CancellationToken cancellationToken) =>
         db.Set<OldSlug>().Where(o => o.Slug == slug).Select(o => o.Article).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
-    private async Task ShowAsync(Article article, CommentForm form, CancellationToken cancellationToken)
+    // The page of the thread that holds the new comment, at its anchor.
+    private async Task<string> LandingOfAsync(Article article, Comment comment, CancellationToken cancellationToken)
     {
-        var browser = CommenterCookies.BrowserTokenHash(HttpContext);
+        if (await pages.PageOfAsync(article.Id, comment.Id, PerPage, cancellationToken) is not { } page)
+        {
+            return permalinks.For(article);
+        }
+        var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
+        return permalinks.ForCommentPage(article, page, pageCount) + string.Create(CultureInfo.InvariantCulture, $"#comment-{comment.Id}");
+    }
+
+    private async Task ShowAsync(Article article, CommentForm form, int page, int pageCount, CancellationToken cancellationToken)
+    {
         // Approved comments for everyone, plus this browser's own comments awaiting moderation.
-        var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == article.Id
-                && (c.Status == CommentStatus.Approved
-                    || (browser != null && c.Status == CommentStatus.Pending && c.BrowserTokenHash == browser)))
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .ToListAsync(cancellationToken);
+        var shown = await pages.LoadAsync(article.Id, page, pageCount, PerPage, CommenterCookies.BrowserTokenHash(HttpContext), cancellationToken);
         Article = article;
         Caching.CacheTags.Tag(HttpContext, Caching.CacheTags.Article(article.Id));
         FeaturedImage = article.FeaturedMediaId is { } mediaId
             ? await db.Set<Media.MediaItem>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken) : null;
         Permalink = permalinks.For(article);
-        Thread = CommentThread.Build(comments, ThreadDepth);
-        ApprovedComments = [.. comments.Where(c => c.IsApproved)];
-        ApprovedCount = ApprovedComments.Count;
+        CommentPage = shown;
+        Thread = CommentThread.Build(shown.Comments, ThreadDepth);
+        ApprovedComments = [.. shown.Comments.Where(c => c.IsApproved)];
+        ApprovedCount = await db.Comments.CountAsync(c => c.ArticleId == article.Id && c.Status == CommentStatus.Approved, cancellationToken);
         Related = await related.ForAsync(article, cancellationToken);
-        Form = new CommentFormView(form, Permalink, article.AcceptsComments(clock.UtcNow, commentOptions.Value.CloseAfterDays));
-        ViewData["Title"] = article.Title;
+        var action = permalinks.ForCommentPage(article, page, pageCount);
+        Form = new CommentFormView(form, action, article.AcceptsComments(clock.UtcNow, commentOptions.Value.CloseAfterDays));
+        ViewData["Title"] = page < pageCount
+            ? string.Create(CultureInfo.InvariantCulture, $"{article.Title} – comments page {page}") : article.Title;
         ViewData["Description"] = article.Excerpt;
     }
 
-    private Task<bool> IsApprovedHereAsync(int commentId, CancellationToken cancellationToken) =>
-        db.Comments.AnyAsync(c => c.Id == commentId && c.ArticleId == Article.Id && c.Status == CommentStatus.Approved,
+    public string CommentPageUrl(int page) => permalinks.ForCommentPage(Article, page, CommentPage.Count);
+
+    private Task<bool> IsApprovedHereAsync(int articleId, int commentId, CancellationToken cancellationToken) =>
+        db.Comments.AnyAsync(c => c.Id == commentId && c.ArticleId == articleId && c.Status == CommentStatus.Approved,
             cancellationToken);
 
     private Task<string> NameOfAsync(int commentId, CancellationToken cancellationToken) =>

@@ -16,8 +16,9 @@ public sealed class Permalinks(SiteClock clock)
 
     public string For(Article article) => For(article.PublishedAt ?? article.UpdatedAt, article.Slug);
 
-    public string ForComment(Article article, int commentId) =>
-        For(article) + string.Create(CultureInfo.InvariantCulture, $"#comment-{commentId}");
+    // WordPress's comment page address; the last (newest) page is the article's own address.
+    public string ForCommentPage(Article article, int page, int pageCount) =>
+        page >= pageCount ? For(article) : For(article) + string.Create(CultureInfo.InvariantCulture, $"comment-page-{page}/");
 
     public static string Category(string slug) => $"/category/{Uri.EscapeDataString(slug)}/";
 

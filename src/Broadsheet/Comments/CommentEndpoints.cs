@@ -10,6 +10,7 @@ public static class CommentEndpoints
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Moderation>();
         builder.Services.AddScoped<CommentIntake>();
+        builder.Services.AddScoped<CommentPages>();
         builder.Services.AddSingleton<CommenterCookies>();
         return builder;
     }

@@ -29,4 +29,9 @@ public sealed class CommentOptions
     // Replies deeper than this are shown at this depth and offer no further Reply link.
     [Range(1, 10)]
     public int ThreadDepth { get; set; } = 5;
+
+    // Top-level comments on one page of an article's thread (each with all its replies); the
+    // article's address shows the newest page, older ones live at {permalink}comment-page-N/.
+    [Range(1, 1000)]
+    public int CommentsPerPage { get; set; } = 50;
 }

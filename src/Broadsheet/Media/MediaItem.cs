@@ -28,6 +28,8 @@ public class MediaItem
 
     public string LargestUrl => Url(AvailableWidths.Last());
 
+    public string SmallestUrl => Url(AvailableWidths.First());
+
     public string SrcSet => string.Join(", ", AvailableWidths.Select(w => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Url(w)} {w}w")));
 }
 

@@ -18,8 +18,10 @@ public sealed partial class StructuredData(SiteAddress address, Permalinks perma
 {
     private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
-    // featuredImage: the address of the article's uploaded featured image, when it has one.
-    public PageMetadata ForArticle(HttpRequest request, Article article, IReadOnlyList<Comment> approvedComments, string? featuredImage = null)
+    // The Comment items are those of the page shown (one comment page of a long thread); the
+    // count is the article's total. featuredImage: the address of its uploaded featured image.
+    public PageMetadata ForArticle(HttpRequest request, Article article, IReadOnlyList<Comment> approvedComments, int commentCount,
+        string? featuredImage = null)
     {
         var baseUrl = address.BaseUrl(request);
         var url = baseUrl + permalinks.For(article);
@@ -41,14 +43,14 @@ public sealed partial class StructuredData(SiteAddress address, Permalinks perma
             ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = site.Value.Title, ["url"] = baseUrl + "/" },
             ["articleSection"] = article.Category.Name,
             ["keywords"] = new JsonArray([.. article.Tags.Select(t => JsonValue.Create(t.Name))]),
-            ["commentCount"] = approvedComments.Count,
+            ["commentCount"] = commentCount,
             ["comment"] = new JsonArray([.. approvedComments.Select(c => new JsonObject
             {
                 ["@type"] = "Comment",
                 ["text"] = c.Content,
                 ["dateCreated"] = W3c(clock.ToLocalOffset(c.CreatedAt)),
                 ["author"] = Person(c.AuthorName, null),
-                ["url"] = url + "#comment-" + c.Id.ToString(CultureInfo.InvariantCulture),
+                ["url"] = baseUrl + request.Path.ToUriComponent() + "#comment-" + c.Id.ToString(CultureInfo.InvariantCulture),
             })]),
         };
         if (image is not null)

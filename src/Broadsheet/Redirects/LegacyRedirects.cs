@@ -10,8 +10,10 @@ namespace Broadsheet.Redirects;
 
 // Old WordPress links keep working: /?p=ID, /?page_id=ID, /?cat=ID, /?tag=slug, /?author=ID and
 // ?replytocom=N (an old comment number) answer 301 to the new place at once; any other address
-// that ends in 404 is looked up among the old addresses (LegacyUrl), with "comment-page-N/" and
-// "feed/" tails tried too. A 404 costs one indexed lookup; a page that exists costs nothing.
+// that ends in 404 is looked up among the old addresses (LegacyUrl), with "feed/" and "amp/" tails
+// tried too. A 404 costs one indexed lookup; a page that exists costs nothing. Comment pages
+// ("{permalink}comment-page-N/") are real pages now: an old address's comment page goes to the
+// same comment page of the new address, which sends a number it no longer has to the comments.
 internal sealed partial class LegacyRedirects(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context, BroadsheetDb db, Permalinks permalinks, SiteClock clock)
@@ -26,7 +28,8 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
         // An old address may look like a current one (a renamed duplicate slug keeps its date), so
         // the old addresses are asked first: one indexed lookup.
         var target = await FromQueryAsync(context, db, permalinks, clock)
-            ?? await FromPathAsync(path, db, permalinks, clock, orCurrent: false, context.RequestAborted);
+            ?? await FromPathAsync(path, db, permalinks, clock, orCurrent: false, context.RequestAborted)
+            ?? await CommentPageOfOldAddressAsync(path, db, permalinks, clock, context.RequestAborted);
         if (target is not null && Uri.UnescapeDataString(target) != path)
         {
             RedirectTo(context, target);
@@ -97,6 +100,12 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
         return permalinks.For(imported.Article) + string.Create(CultureInfo.InvariantCulture, $"?replytocom={imported.Id}#respond");
     }
 
+    private static async Task<string?> CommentPageOfOldAddressAsync(string path, BroadsheetDb db, Permalinks permalinks, SiteClock clock,
+        CancellationToken cancellationToken) =>
+        CommentPageTail().Match(path) is { Success: true } tail
+            && await FromPathAsync(path[..tail.Index] + "/", db, permalinks, clock, orCurrent: false, cancellationToken) is { } moved
+            ? moved + tail.Value[1..] : null;
+
     private static async Task<string?> FromPathAsync(string path, BroadsheetDb db, Permalinks permalinks, SiteClock clock,
         bool orCurrent, CancellationToken cancellationToken)
     {
@@ -110,8 +119,8 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
             : orCurrent ? await CurrentArticleAsync(path, db, permalinks, clock, cancellationToken) : null;
     }
 
-    // The tail of an article whose address did not change ("{permalink}comment-page-2/" arrives here
-    // as "{permalink}").
+    // The tail of an article whose address did not change ("{permalink}feed/" arrives here as
+    // "{permalink}").
     private static async Task<string?> CurrentArticleAsync(string path, BroadsheetDb db, Permalinks permalinks, SiteClock clock, CancellationToken cancellationToken)
     {
         if (!ArticleAddress().IsMatch(path))
@@ -146,8 +155,11 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
     private static int? Number(Microsoft.Extensions.Primitives.StringValues value) =>
         int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 
-    [GeneratedRegex(@"/(?:comment-page-\d+|feed|amp)/$")]
+    [GeneratedRegex(@"/(?:feed|amp)/$")]
     private static partial Regex Tail();
+
+    [GeneratedRegex(@"/comment-page-\d+/$")]
+    private static partial Regex CommentPageTail();
 
     [GeneratedRegex(@"^/\d{4}/\d{2}/\d{2}/[^/]+/$")]
     private static partial Regex ArticleAddress();

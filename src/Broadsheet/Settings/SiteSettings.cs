@@ -63,6 +63,7 @@ public class SiteSettings
         Moderation = comments.Moderation,
         ThreadDepth = comments.ThreadDepth,
         CloseCommentsAfterDays = comments.CloseAfterDays,
+        CommentsPerPage = comments.CommentsPerPage,
     };
 
     public SiteOptions ApplyTo(SiteOptions site) => new()
@@ -79,6 +80,7 @@ public class SiteSettings
         FloodIntervalSeconds = comments.FloodIntervalSeconds,
         ThreadDepth = ThreadDepth,
         CloseAfterDays = CloseCommentsAfterDays,
+        CommentsPerPage = CommentsPerPage,
     };
 
     public static IReadOnlyList<string> Lines(string words) =>

@@ -21,6 +21,6 @@ internal sealed partial class TrailingSlash(RequestDelegate next)
         return next(context);
     }
 
-    [GeneratedRegex(@"^/(?:\d{4}/\d{1,2}/\d{1,2}/[^/.]+|(?:category|tag|author)/[^/.]+(?:/page/\d+)?|page/\d+)$")]
+    [GeneratedRegex(@"^/(?:\d{4}/\d{1,2}/\d{1,2}/[^/.]+(?:/comment-page-\d+)?|(?:category|tag|author)/[^/.]+(?:/page/\d+)?|page/\d+)$")]
     private static partial Regex PageAddress();
 }

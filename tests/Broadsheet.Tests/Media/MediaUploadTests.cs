@@ -165,4 +165,32 @@ public class MediaUploadTests : IClassFixture<MediaUploadTests.Newsroom>
         Assert.Equal("The pier at low tide", image.GetAttribute("alt"));
         Assert.Matches(@"^/media/[0-9a-f]{32}-480\.png 480w, /media/[0-9a-f]{32}-960\.png 960w, /media/[0-9a-f]{32}-1000\.png 1000w$", image.GetAttribute("srcset")!);
     }
+
+    [Fact]
+    public async Task The_featured_image_is_picked_from_recent_uploads_not_typed_as_a_number()
+    {
+        var uploaded = await UploadAsync(Picture(800, 600, SKEncodedImageFormat.Png), "lighthouse.png", "image/png");
+        var id = (await Reader.ParseAsync(uploaded)).QuerySelector("#added-id")!.TextContent;
+        var editor = await _newsroom.Editor.GetPageAsync("/admin/articles/new/");
+        var choice = editor.QuerySelector($"#featured-picker input[type=radio][name='Form.FeaturedMediaId'][value='{id}']");
+
+        Assert.NotNull(choice);
+        Assert.Matches(@"^/media/[0-9a-f]{32}-480\.png$", choice.ParentElement!.QuerySelector("img")!.GetAttribute("src")!);
+        Assert.Contains("lighthouse.png", choice.ParentElement!.TextContent, StringComparison.Ordinal);
+        Assert.Empty(editor.QuerySelectorAll("input[name='Form.FeaturedMediaId']:not([type=radio])"));
+        Assert.NotNull(editor.QuerySelector("#featured-media-none[checked]"));
+
+        var fields = Desk.Article("Lighthouse relit");
+        fields["Form.FeaturedMediaId"] = id;
+        fields["Form.FeaturedImageAlt"] = "The lighthouse at dusk";
+        var article = Desk.ArticleId(await _newsroom.Editor.SaveAsync("/admin/articles/new/", "save", fields));
+        var reopened = await _newsroom.Editor.EditorAsync(article);
+        fields["Form.FeaturedMediaId"] = "999999";
+        var unknown = await _newsroom.Editor.SaveAsync("/admin/articles/new/", "save", fields);
+
+        Assert.NotNull(reopened.QuerySelector($"#featured-media-{id}[checked]"));
+        Assert.Equal("The lighthouse at dusk", reopened.QuerySelector("#featuredImageAlt")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknown.StatusCode);
+        Assert.Contains("Please choose the featured image from the images in Media.", (await Reader.ParseAsync(unknown)).Body!.TextContent, StringComparison.Ordinal);
+    }
 }

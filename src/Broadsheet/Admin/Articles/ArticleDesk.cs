@@ -8,7 +8,7 @@ namespace Broadsheet.Admin.Articles;
 
 // Applies an editor's save to an article: fields, slug (keeping the old one working once the
 // article has been public), tags created on the fly, the status change, a revision, and the audit
-// line. The caller has checked the role; SaveChanges raises DbUpdateConcurrencyException when
+// line. The caller has checked the role (the byline changes for editors only, whatever was sent); SaveChanges raises DbUpdateConcurrencyException when
 // someone else saved first.
 public sealed class ArticleDesk(BroadsheetDb db, TimeProvider time, AuditLog audit)
 {
@@ -21,6 +21,10 @@ public sealed class ArticleDesk(BroadsheetDb db, TimeProvider time, AuditLog aud
         article.SetBody(form.Body ?? "");
         article.CategoryId = form.CategoryId;
         article.AreCommentsOpen = form.CommentsOpen;
+        if (writer.IsEditor && form.AuthorId is { } byline)
+        {
+            article.AuthorId = byline;
+        }
         article.FeaturedMediaId = form.FeaturedMediaId;
         article.FeaturedImageAlt = form.FeaturedMediaId is null ? null : form.FeaturedImageAlt?.Trim();
         article.UpdatedAt = now;

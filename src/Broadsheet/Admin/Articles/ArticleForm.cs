@@ -24,6 +24,9 @@ public sealed class ArticleForm
     public int? FeaturedMediaId { get; set; }
     public string? FeaturedImageAlt { get; set; }
 
+    // The byline: only editors and administrators send it (EditArticlePage refuses it from others).
+    public int? AuthorId { get; set; }
+
     public static ArticleForm From(Article article, SiteClock clock) => new()
     {
         Title = article.Title,
@@ -37,6 +40,7 @@ public sealed class ArticleForm
         Version = article.Version,
         FeaturedMediaId = article.FeaturedMediaId,
         FeaturedImageAlt = article.FeaturedImageAlt,
+        AuthorId = article.AuthorId,
     };
 
     public string TrimmedTitle => (Title ?? "").Trim();

@@ -1,5 +1,6 @@
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Media;
 using Broadsheet.Settings;
 using Broadsheet.Shared;
 using Broadsheet.Taxonomy;
@@ -20,12 +21,22 @@ public sealed class EditArticlePage(BroadsheetDb db, SiteClock clock, ArticleDes
 
     public const string ContributorsCannotPublish = "Contributors cannot publish; save your draft and an editor will publish it.";
 
+    public const string OnlyEditorsSetBylines = "Only editors and administrators can change an article's byline.";
+
     [BindProperty]
     public ArticleForm Form { get; set; } = new();
 
     public Article? Article { get; private set; }
     public Writer Writer { get; private set; } = null!;
     public IReadOnlyList<Category> Categories { get; private set; } = [];
+
+    // Every byline, for editors and administrators only (the others cannot change it).
+    public IReadOnlyList<Authors.Author> Bylines { get; private set; } = [];
+
+    // The featured image picker's choices: the latest uploads, and the article's own image even if older.
+    public IReadOnlyList<MediaItem> MediaChoices { get; private set; } = [];
+
+    public const int MediaChoiceCount = 24;
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
     public string? Message { get; private set; }
     public string? PreviewHtml { get; private set; }
@@ -65,14 +76,22 @@ public sealed class EditArticlePage(BroadsheetDb db, SiteClock clock, ArticleDes
         {
             return StatusPage.Show(this, StatusCodes.Status403Forbidden, ContributorsCannotPublish);
         }
+        if (Form.AuthorId is { } byline && byline != article.AuthorId && !Writer.IsEditor)
+        {
+            return StatusPage.Show(this, StatusCodes.Status403Forbidden, OnlyEditorsSetBylines);
+        }
         var errors = Form.Validate(intent, clock);
+        if (Form.AuthorId is { } chosen && Writer.IsEditor && !Bylines.Any(a => a.Id == chosen))
+        {
+            errors["authorId"] = "Please choose a byline from the list.";
+        }
         if (!Categories.Any(c => c.Id == Form.CategoryId))
         {
             errors["categoryId"] = "Please choose a section.";
         }
-        if (Form.FeaturedMediaId is { } mediaId && !await db.Set<Broadsheet.Media.MediaItem>().AnyAsync(m => m.Id == mediaId, cancellationToken))
+        if (Form.FeaturedMediaId is { } mediaId && MediaChoices.All(m => m.Id != mediaId))
         {
-            errors["featuredMediaId"] = "There is no image with that number in Media.";
+            errors["featuredMediaId"] = "Please choose the featured image from the images in Media.";
         }
         if (errors.Count > 0)
         {
@@ -113,16 +132,31 @@ public sealed class EditArticlePage(BroadsheetDb db, SiteClock clock, ArticleDes
         return Page();
     }
 
+    private async Task<IReadOnlyList<MediaItem>> MediaChoicesAsync(int? chosen, CancellationToken cancellationToken)
+    {
+        var recent = await db.Set<MediaItem>().AsNoTracking()
+            .OrderByDescending(m => m.UploadedAt).ThenByDescending(m => m.Id).Take(MediaChoiceCount)
+            .ToListAsync(cancellationToken);
+        if (chosen is { } id && recent.All(m => m.Id != id)
+            && await db.Set<MediaItem>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken) is { } older)
+        {
+            recent.Add(older);
+        }
+        return recent;
+    }
+
     private async Task<IActionResult?> LoadAsync(int? id, CancellationToken cancellationToken)
     {
         Writer = await Writer.LoadAsync(User, db, cancellationToken);
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
+        Bylines = Writer.IsEditor ? await db.Authors.AsNoTracking().OrderBy(a => a.Name).ToListAsync(cancellationToken) : [];
+        Article = id is null ? null : await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        MediaChoices = await MediaChoicesAsync(Form.FeaturedMediaId ?? Article?.FeaturedMediaId, cancellationToken);
         if (id is null)
         {
             return Writer.AuthorId is null
                 ? StatusPage.Show(this, StatusCodes.Status403Forbidden, "Your account has no byline to write under.") : null;
         }
-        Article = await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (Article is null)
         {
             return NotFound();
