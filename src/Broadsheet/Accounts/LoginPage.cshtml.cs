@@ -28,7 +28,8 @@ public sealed class LoginPage(SignInManager<StaffUser> signIn, UserManager<Staff
     {
         (Email, ReturnUrl) = (email, SafeReturn(returnUrl));
         var user = string.IsNullOrWhiteSpace(email) ? null : await users.FindByEmailAsync(email.Trim());
-        if (user is null || string.IsNullOrEmpty(password))
+        // An invited account (no password yet) answers like a wrong password, not "locked".
+        if (user is null || string.IsNullOrEmpty(password) || user.PasswordHash is null)
         {
             return Refuse(WrongDetails);
         }

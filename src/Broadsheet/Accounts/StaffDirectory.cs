@@ -76,10 +76,61 @@ public sealed class StaffDirectory(BroadsheetDb db, UserManager<StaffUser> users
         return stamped.Succeeded ? null : [.. stamped.Errors.Select(e => e.Description)];
     }
 
+    // Setting a password is also how an invited account (see InviteAsync) is opened, and how a
+    // locked-out one is unlocked: the administrator has just vouched for the person.
     public async Task<IReadOnlyList<string>?> ResetPasswordAsync(StaffUser user, string password)
     {
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var reset = await users.ResetPasswordAsync(user, token, password);
+        if (reset.Succeeded && user.LockoutEnd is not null)
+        {
+            reset = await users.SetLockoutEndDateAsync(user, null);
+            reset = reset.Succeeded ? await users.ResetAccessFailedCountAsync(user) : reset;
+        }
         return reset.Succeeded ? null : [.. reset.Errors.Select(e => e.Description)];
+    }
+
+    // Far enough to mean "never", near enough for every database's timestamp type.
+    public static readonly DateTimeOffset AwaitingPassword = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    // An account for a byline that came from elsewhere (a WordPress import): no password, and
+    // locked until an administrator sets one, which is the invitation. An account that already has
+    // the email is linked instead, if its own byline is an empty one made with it (the
+    // administrator who set the site up before importing). Created says whether an account was
+    // made; Error why none could be made or linked.
+    public async Task<(bool Created, string? Error)> InviteAsync(Author byline, string role, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(byline);
+        var email = byline.Email ?? throw new ArgumentException("The byline has no email.", nameof(byline));
+        if (await users.FindByEmailAsync(email) is { } existing)
+        {
+            return (false, await LinkAsync(existing, byline, cancellationToken));
+        }
+        var name = byline.Name.Length <= 200 ? byline.Name : byline.Name[..200];
+        var user = new StaffUser
+        {
+            UserName = email, Email = email, DisplayName = name, AuthorId = byline.Id,
+            LockoutEnabled = true, LockoutEnd = AwaitingPassword,
+        };
+        var created = await users.CreateAsync(user);
+        var added = created.Succeeded ? await users.AddToRoleAsync(user, role) : created;
+        return added.Succeeded ? (true, null) : (false, string.Join(" ", added.Errors.Select(e => e.Description)));
+    }
+
+    private async Task<string?> LinkAsync(StaffUser user, Author byline, CancellationToken cancellationToken)
+    {
+        if (user.AuthorId == byline.Id)
+        {
+            return null;
+        }
+        var own = user.AuthorId;
+        if (own is not null && (await db.Authors.AnyAsync(a => a.Id == own && a.WordPressLogin != null, cancellationToken)
+            || await db.Articles.AnyAsync(a => a.AuthorId == own, cancellationToken)))
+        {
+            return $"the account {user.Email} already writes under another byline";
+        }
+        user.AuthorId = byline.Id;
+        var updated = await users.UpdateAsync(user);
+        return updated.Succeeded ? null : string.Join(" ", updated.Errors.Select(e => e.Description));
     }
 }

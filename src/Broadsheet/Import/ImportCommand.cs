@@ -2,18 +2,30 @@ using Spectre.Console;
 
 namespace Broadsheet.Import;
 
-// import wordpress FILE.xml [--skip-invalid] | import disqus FILE.xml | import broadsheet BACKUP.json
+// import wordpress FILE.xml [--skip-invalid] [--uploads DIR] | import disqus FILE.xml | import broadsheet BACKUP.json
 // A progress bar when a person watches (a terminal), plain lines when the output is a log.
 public static class ImportCommand
 {
-    private const string Usage = "usage: import wordpress FILE.xml [--skip-invalid] | import disqus FILE.xml | import broadsheet BACKUP.json";
+    private const string Usage = "usage: import wordpress FILE.xml [--skip-invalid] [--uploads DIR] | import disqus FILE.xml | import broadsheet BACKUP.json";
 
     public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var positional = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        if (positional.Count != 2 || !File.Exists(positional[1]))
+        var at = args.ToList().IndexOf("--uploads");
+        var uploads = at >= 0 && at + 1 < args.Count ? args[at + 1] : null;
+        var positional = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (at < 0 || i != at + 1)).ToList();
+        if (positional.Count != 2 || (at >= 0 && uploads is null))
         {
-            await Console.Error.WriteLineAsync(positional.Count == 2 ? $"No such file: {positional[1]}" : Usage);
+            await Console.Error.WriteLineAsync(Usage);
+            return 2;
+        }
+        if (!File.Exists(positional[1]))
+        {
+            await Console.Error.WriteLineAsync($"No such file: {positional[1]}");
+            return 2;
+        }
+        if (uploads is not null && !Directory.Exists(uploads))
+        {
+            await Console.Error.WriteLineAsync($"No such folder: {uploads}");
             return 2;
         }
         var file = positional[1];
@@ -24,7 +36,7 @@ public static class ImportCommand
                 case "wordpress":
                     var importer = services.GetRequiredService<WordPressImporter>();
                     var report = await WithProgressAsync(
-                        progress => importer.ImportAsync(() => File.OpenRead(file), args.Contains("--skip-invalid"), progress, cancellationToken));
+                        progress => importer.ImportAsync(() => File.OpenRead(file), args.Contains("--skip-invalid"), uploads, progress, cancellationToken));
                     Summarise(report);
                     return 0;
                 case "disqus":
@@ -101,6 +113,19 @@ public static class ImportCommand
         Console.WriteLine($"Articles: {report.ArticlesAdded} added, {report.ArticlesUpdated} updated; pages: {report.PagesAdded} added");
         Console.WriteLine($"Comments: {report.CommentsAdded} added, {report.CommentsUpdated} updated");
         Console.WriteLine($"Authors: {report.Authors}, categories: {report.Categories}, tags: {report.Tags}, old addresses kept: {report.LegacyUrls}");
+        Console.WriteLine($"Staff accounts to invite: {report.AccountsCreated} created (no password: an administrator sets one under Users)");
+        foreach (var account in report.AccountsNotCreated)
+        {
+            Console.WriteLine("  no account: " + account);
+        }
+        if (report.FilesAdded + report.FilesKept + report.FilesNotImported.Count > 0)
+        {
+            Console.WriteLine($"Files: {report.FilesAdded} added to the media library, {report.FilesKept} already there, {report.FilesNotImported.Count} not imported");
+        }
+        foreach (var file in report.FilesNotImported)
+        {
+            Console.WriteLine("  not imported: " + file);
+        }
         if (report.Skipped.Count > 0)
         {
             Console.WriteLine($"Skipped {report.Skipped.Count}:");

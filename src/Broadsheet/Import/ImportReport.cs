@@ -13,6 +13,20 @@ public sealed class ImportReport
     public int Tags { get; set; }
     public int LegacyUrls { get; set; }
     public List<SkippedEntry> Skipped { get; } = [];
+
+    // With --uploads: files brought into the media library, found there from an earlier run, or not imported.
+    public int FilesAdded { get; set; }
+    public int FilesKept { get; set; }
+    public List<FileNotImported> FilesNotImported { get; } = [];
+
+    // Staff accounts made for imported authors (no password: an administrator sets one to invite them).
+    public int AccountsCreated { get; set; }
+    public List<string> AccountsNotCreated { get; } = [];
+}
+
+public sealed record FileNotImported(string Url, string Why)
+{
+    public override string ToString() => $"{Url}: {Why}";
 }
 
 // An entry of the file that was not imported, and why ("line 40: <item> post 12: status is trash").

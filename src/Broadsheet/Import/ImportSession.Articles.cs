@@ -70,10 +70,17 @@ internal sealed partial class ImportSession
         article.IsSticky = item.IsSticky;
         article.AreCommentsOpen = item.AreCommentsOpen;
         article.Excerpt = Excerpt(item.Excerpt);
-        article.FeaturedImageUrl = item.Meta.TryGetValue("_thumbnail_id", out var thumbnail)
-            && int.TryParse(thumbnail, System.Globalization.CultureInfo.InvariantCulture, out var thumbnailId)
-            && scan.AttachmentUrls.TryGetValue(thumbnailId, out var url) ? url : null;
-        var body = WordPressContent.ToArticleBody(item.Content, scan.AttachmentUrls);
+        var thumbnailId = item.Meta.TryGetValue("_thumbnail_id", out var thumbnail)
+            && int.TryParse(thumbnail, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : 0;
+        // The old URL stays as the reference (exports write it back); the imported file, if any, is shown.
+        article.FeaturedImageUrl = scan.AttachmentUrls.GetValueOrDefault(thumbnailId);
+        if (uploads.ForAttachment(thumbnailId) is { } featured)
+        {
+            article.FeaturedMediaId = featured.MediaId;
+            var alt = scan.AttachmentAlts.GetValueOrDefault(thumbnailId) ?? "";
+            article.FeaturedImageAlt = alt.Length <= 300 ? alt : alt[..300];
+        }
+        var body = uploads.RewriteUrls(WordPressContent.ToArticleBody(item.Content, scan.AttachmentUrls));
         if (article.BodyMarkdown != body)
         {
             article.SetBody(body);

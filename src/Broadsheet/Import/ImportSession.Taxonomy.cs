@@ -28,7 +28,23 @@ internal sealed partial class ImportSession
         await db.SaveChangesAsync(cancellationToken);
         _authorIds[wxr.Login] = author.Id;
         report.Authors++;
+        if (author.Email is not null)
+        {
+            await InviteAsync(author, cancellationToken);
+        }
         await AddLegacyUrlAsync($"/author/{oldSlug}/", LegacyTarget.Author, author.Id, cancellationToken, Permalinks.Author(author.Slug));
+    }
+
+    // WXR lists no roles (wp:author has login, email and names only): every imported author is
+    // invited as an Author, and an administrator changes the role where it should be another.
+    private async Task InviteAsync(Author author, CancellationToken cancellationToken)
+    {
+        var (created, error) = await staff.InviteAsync(author, Accounts.Roles.Author, cancellationToken);
+        report.AccountsCreated += created ? 1 : 0;
+        if (error is not null)
+        {
+            report.AccountsNotCreated.Add($"{author.WordPressLogin} <{author.Email}>: {error}");
+        }
     }
 
     private async Task<int> AuthorIdAsync(string login, CancellationToken cancellationToken)

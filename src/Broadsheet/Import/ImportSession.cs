@@ -8,7 +8,8 @@ namespace Broadsheet.Import;
 // One run of the second pass. It keeps only ids by WordPress name (login, term slug), never
 // entities, because the change tracker is cleared between batches.
 internal sealed partial class ImportSession(
-    BroadsheetDb db, Permalinks permalinks, ImportOptions options, TimeZoneInfo zone, WxrScan scan, ImportReport report, DateTime utcNow)
+    BroadsheetDb db, Permalinks permalinks, ImportOptions options, TimeZoneInfo zone, WxrScan scan, ImportReport report, DateTime utcNow,
+    WordPressUploads uploads, Accounts.StaffDirectory staff)
 {
     private readonly Dictionary<string, int> _authorIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);

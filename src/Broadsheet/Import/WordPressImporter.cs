@@ -1,5 +1,7 @@
+using Broadsheet.Accounts;
 using Broadsheet.Articles;
 using Broadsheet.Data;
+using Broadsheet.Media;
 using Broadsheet.Shared;
 using Microsoft.Extensions.Options;
 
@@ -10,11 +12,13 @@ namespace Broadsheet.Import;
 // transaction. Everything is matched on its WordPress ID: a re-run changes nothing, and a newer
 // export of the same site updates what changed.
 public sealed class WordPressImporter(
-    BroadsheetDb db, Permalinks permalinks, IOptions<SiteOptions> site, IOptions<ImportOptions> options, TimeProvider time)
+    BroadsheetDb db, Permalinks permalinks, IOptions<SiteOptions> site, IOptions<ImportOptions> options, TimeProvider time,
+    MediaLibrary media, StaffDirectory staff)
 {
     private const int ProgressEvery = 100;
 
-    public async Task<ImportReport> ImportAsync(Func<Stream> openFile, bool skipInvalid,
+    // uploadsFolder: a copy of the old site's wp-content/uploads, whose files go to the media library.
+    public async Task<ImportReport> ImportAsync(Func<Stream> openFile, bool skipInvalid, string? uploadsFolder = null,
         IProgress<ImportProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(openFile);
@@ -31,8 +35,12 @@ public sealed class WordPressImporter(
         var report = new ImportReport();
         report.Skipped.AddRange(scan.Invalid);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(site.Value.TimeZone);
-        var session = new ImportSession(db, permalinks, options.Value, zone, scan, report, time.GetUtcNow().UtcDateTime);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Files first: posts anywhere in the file may show them. (A failed import leaves the
+        // files written so far in the media folder, unreferenced; the database is rolled back.)
+        var uploads = new WordPressUploads(db, media, uploadsFolder);
+        await uploads.ImportAsync(scan, report, cancellationToken);
+        var session = new ImportSession(db, permalinks, options.Value, zone, scan, report, time.GetUtcNow().UtcDateTime, uploads, staff);
         await using (var file = openFile())
         {
             var done = 0;

@@ -8,6 +8,9 @@ public sealed class WxrScan
     public int Items { get; private set; }
     public long MaxCommentId { get; private set; }
     public Dictionary<int, string> AttachmentUrls { get; } = [];
+
+    // An attachment's alt text (WordPress's _wp_attachment_image_alt), else its title.
+    public Dictionary<int, string> AttachmentAlts { get; } = [];
     public Dictionary<int, (string Slug, int Parent)> Pages { get; } = [];
     public List<SkippedEntry> Invalid { get; } = [];
 
@@ -23,6 +26,11 @@ public sealed class WxrScan
                     break;
                 case WxrItem { PostType: "attachment" } attachment when attachment.AttachmentUrl is { } url:
                     scan.AttachmentUrls[attachment.PostId] = url;
+                    var alt = attachment.Meta.GetValueOrDefault("_wp_attachment_image_alt") is { Length: > 0 } text ? text : attachment.Title;
+                    if (alt.Trim().Length > 0)
+                    {
+                        scan.AttachmentAlts[attachment.PostId] = alt.Trim();
+                    }
                     break;
                 case WxrItem { PostType: "page" } page:
                     scan.Pages[page.PostId] = (page.PostName, page.PostParent);

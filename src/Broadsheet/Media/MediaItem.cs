@@ -22,6 +22,10 @@ public class MediaItem
     public DateTime UploadedAt { get; set; }
     public required string UploadedBy { get; set; }
 
+    // Where an imported file came from, relative to WordPress's uploads folder ("2024/03/harbour.jpg"):
+    // a second import of the same site finds it here instead of storing it twice. Null for uploads.
+    public string? SourcePath { get; set; }
+
     public IEnumerable<int> AvailableWidths => Widths.Split(',').Select(w => int.Parse(w, System.Globalization.CultureInfo.InvariantCulture));
 
     public string Url(int width) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/media/{Key}-{width}.{Extension}");
@@ -44,5 +48,8 @@ internal sealed class MediaItemMapping : IEntityTypeConfiguration<MediaItem>
         media.Property(m => m.OriginalName).HasMaxLength(255);
         media.Property(m => m.Widths).HasMaxLength(100);
         media.Property(m => m.UploadedBy).HasMaxLength(256);
+        // 500 characters keep the index entry within PostgreSQL's B-tree limit even for CJK names.
+        media.Property(m => m.SourcePath).HasMaxLength(500);
+        media.HasIndex(m => m.SourcePath).IsUnique();
     }
 }

@@ -21,7 +21,25 @@ public sealed class MediaLibrary(BroadsheetDb db, IOptions<DataOptions> data, Ti
         }
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, cancellationToken);
-        var bytes = buffer.ToArray();
+        return await AddAsync(buffer.ToArray(), file.FileName, uploadedBy, null, cancellationToken);
+    }
+
+    // A file already on this machine (the WordPress importer's uploads folder); sourcePath is
+    // remembered on the item so that importing the same file again finds it.
+    public async Task<(MediaItem? Item, string? Error)> AddFileAsync(string path, string uploadedBy, string sourcePath,
+        CancellationToken cancellationToken)
+    {
+        if (new FileInfo(path).Length > ImageUpload.MaxBytes)
+        {
+            return (null, ImageUpload.TooLarge);
+        }
+        var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+        return await AddAsync(bytes, path, uploadedBy, sourcePath, cancellationToken);
+    }
+
+    private async Task<(MediaItem? Item, string? Error)> AddAsync(byte[] bytes, string fileName, string uploadedBy, string? sourcePath,
+        CancellationToken cancellationToken)
+    {
         var (kind, sniffError) = ImageUpload.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, 512)));
         if (kind is null)
         {
@@ -39,12 +57,13 @@ public sealed class MediaLibrary(BroadsheetDb db, IOptions<DataOptions> data, Ti
                 Key = Guid.NewGuid().ToString("N"),
                 Extension = kind.Extension,
                 ContentType = kind.ContentType,
-                OriginalName = Path.GetFileName(file.FileName) is { Length: <= 255 } name ? name : "upload",
+                OriginalName = Path.GetFileName(fileName) is { Length: <= 255 } name ? name : "upload",
                 Width = bitmap.Width,
                 Height = bitmap.Height,
                 Widths = "",
                 UploadedAt = time.GetUtcNow().UtcDateTime,
                 UploadedBy = uploadedBy,
+                SourcePath = sourcePath,
             };
             var widths = Widths.Where(w => w < bitmap.Width).Append(Math.Min(bitmap.Width, MaxStoredWidth)).Distinct().Order().ToList();
             Directory.CreateDirectory(Folder);

@@ -90,6 +90,7 @@ public sealed class ImportSafetyTests : IDisposable
             var start = new ProcessStartInfo("dotnet")
             {
                 ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Broadsheet.dll"), "import", "wordpress", Importing.Fixture("site.xml"),
+                    "--uploads", Directory.CreateDirectory(Path.Combine(dataDirectory, "uploads")).FullName,
                     $"--Broadsheet:DataDirectory={dataDirectory}" },
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
@@ -103,6 +104,10 @@ public sealed class ImportSafetyTests : IDisposable
             Assert.True(process.ExitCode == 0, errors);
             Assert.Contains("Articles: 6 added, 0 updated; pages: 2 added", output, StringComparison.Ordinal);
             Assert.Contains("Comments: 19 added", output, StringComparison.Ordinal);
+            Assert.Contains("Staff accounts to invite: 1 created", output, StringComparison.Ordinal);
+            Assert.Contains("Files: 0 added to the media library, 0 already there, 2 not imported", output, StringComparison.Ordinal);
+            Assert.Contains("not imported: http://old.example.com/wp-content/uploads/2024/03/boat.jpg: no such file in the uploads folder",
+                output, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(dataDirectory, "broadsheet.db")));
 
             var exported = Path.Combine(dataDirectory, "export.xml");

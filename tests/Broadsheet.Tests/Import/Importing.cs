@@ -8,11 +8,11 @@ public static class Importing
 {
     public static string Fixture(string name) => Path.Combine(AppContext.BaseDirectory, "Import", "testdata", name);
 
-    public static async Task<ImportReport> ImportWordPressAsync(this BroadsheetApp app, string path, bool skipInvalid = false)
+    public static async Task<ImportReport> ImportWordPressAsync(this BroadsheetApp app, string path, bool skipInvalid = false, string? uploads = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<WordPressImporter>();
-        return await importer.ImportAsync(() => File.OpenRead(path), skipInvalid, null, TestContext.Current.CancellationToken);
+        return await importer.ImportAsync(() => File.OpenRead(path), skipInvalid, uploads, null, TestContext.Current.CancellationToken);
     }
 
     // A site with nothing in it: what a newsroom moving from WordPress starts from.
