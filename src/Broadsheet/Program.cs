@@ -44,6 +44,7 @@ app.UseSite();
 app.UseSettings();
 app.UseLegacyUrls();
 app.MapSite();
+app.MapComments();
 app.MapOperations();
 app.MapMedia();
 app.MapSearch();

@@ -102,7 +102,8 @@ public sealed class FeedSources(BroadsheetDb db, SiteClock clock, Permalinks per
         {
             Id = Invariant($"/?p={c.ArticleId}#comment-{c.Id}"),
             Title = $"Comment on {c.Title} by {c.AuthorName}",
-            Path = permalinks.For(c.PublishedAt!.Value, c.Slug) + Invariant($"#comment-{c.Id}"),
+            // The comment's own address leads to the page of a long thread that shows it.
+            Path = Invariant($"/comment/{c.Id}/"),
             Published = c.CreatedAt,
             Updated = c.CreatedAt,
             AuthorName = c.AuthorName,

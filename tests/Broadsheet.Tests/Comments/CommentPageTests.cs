@@ -82,6 +82,23 @@ public sealed class CommentPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_comments_own_address_leads_to_the_page_that_shows_it()
+    {
+        var oldRoot = _rootIds[3];
+        var newRoot = _rootIds[72];
+
+        var old = await _reader.GetAsync(new Uri($"/comment/{oldRoot}/", UriKind.Relative), Cancel);
+        var recent = await _reader.GetAsync(new Uri($"/comment/{newRoot}/", UriKind.Relative), Cancel);
+        var missing = await _reader.GetAsync(new Uri("/comment/999999/", UriKind.Relative), Cancel);
+
+        Assert.Equal($"{_permalink}comment-page-1/#comment-{oldRoot}", old.Headers.Location!.OriginalString);
+        Assert.Equal($"{_permalink}#comment-{newRoot}", recent.Headers.Location!.OriginalString);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+        var landing = await _reader.GetPageAsync($"{_permalink}comment-page-1/");
+        Assert.NotNull(landing.QuerySelector($"li#comment-{oldRoot}"));
+    }
+
+    [Fact]
     public async Task Page_one_holds_the_oldest_top_level_comments_with_all_their_replies()
     {
         var page = await _reader.GetPageAsync($"{_permalink}comment-page-1/");

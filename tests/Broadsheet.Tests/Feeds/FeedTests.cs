@@ -66,7 +66,11 @@ public sealed class FeedTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
 
         Assert.NotEmpty(rss.Entries);
         Assert.Equal(rss.Entries.Select(e => e.Id), atom.Entries.Select(e => e.Id));
-        Assert.All(rss.Entries, e => Assert.Contains(permalink + "#comment-", e.Link, StringComparison.Ordinal));
+        // Each comment links to its own address, which leads to the page of the thread showing it.
+        Assert.All(rss.Entries, e => Assert.Matches(@"^http://localhost/comment/\d+/$", e.Link));
+        var followed = await _reader.GetAsync(new Uri(rss.Entries[0].Link, UriKind.Absolute), TestContext.Current.CancellationToken);
+        Assert.StartsWith(permalink, followed.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("#comment-", followed.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
 
     [Fact]
