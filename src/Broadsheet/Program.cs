@@ -22,6 +22,8 @@ builder.AddSite();
 builder.AddSettings();
 builder.AddAccounts();
 builder.AddCaching();
+builder.AddRedis();
+builder.AddRateLimits();
 builder.AddArticles();
 builder.AddComments();
 builder.AddAdmin();
@@ -41,6 +43,7 @@ await app.PrepareDatabaseAsync();
 
 app.UseOperations();
 app.UseSite();
+app.UseRateLimits();
 app.UseSettings();
 app.UseLegacyUrls();
 app.MapSite();

@@ -24,6 +24,10 @@ public sealed class BroadsheetApp : WebApplicationFactory<Program>
             ["Broadsheet:DataDirectory"] = DataDirectory,
             ["Broadsheet:DemoContent"] = "true",
             ["Comments:FloodIntervalSeconds"] = "0",
+            // Tests post many comments and sign in often from one address; RateLimitTests turn these on.
+            ["RateLimits:CommentsPerMinute"] = "0",
+            ["RateLimits:LoginPerMinute"] = "0",
+            ["RateLimits:SearchPerMinute"] = "0",
             // Tests create many staff accounts; production keeps 600,000 (AccountTests checks it).
             ["Accounts:PasswordHashIterations"] = "1000",
             // The fake clock wakes every timer at each interval it crosses: an hourly pass keeps

@@ -24,13 +24,19 @@ internal static class ErrorAnswers
         {
             context.Response.Headers.RetryAfter = "30";
         }
+        await WritePageAsync(context, heading, explanation, context.RequestAborted);
+    }
+
+    // The plain page itself, for other answers that must not depend on the database (429).
+    public static Task WritePageAsync(HttpContext context, string heading, string explanation, CancellationToken cancellationToken)
+    {
         context.Response.ContentType = "text/html; charset=utf-8";
-        await context.Response.WriteAsync($"""
+        return context.Response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{WebUtility.HtmlEncode(heading)}</title><link rel="stylesheet" href="/css/site.css"></head>
             <body><main id="main" class="wrap"><section class="status-page"><h1>{WebUtility.HtmlEncode(heading)}</h1>
             <p>{WebUtility.HtmlEncode(explanation)}</p><p><a href="/">Go to the front page</a></p></section></main></body></html>
-            """, context.RequestAborted);
+            """, cancellationToken);
     }
 }

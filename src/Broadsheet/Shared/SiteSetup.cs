@@ -42,7 +42,11 @@ public static class SiteSetup
         // /healthz: the node answers and reaches its database. /readyz: every dependency a load
         // balancer should wait for before sending readers (the database now, Redis when configured).
         app.MapHealthChecks("/healthz");
-        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResponseWriter = Operations.ReadinessAnswer.WriteAsync,
+        });
         return app;
     }
 }

@@ -1,0 +1,31 @@
+using Broadsheet.Operations;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
+
+namespace Broadsheet.Caching;
+
+// With ConnectionStrings:Redis set, the nodes of a site share one Redis: cached pages (evicted
+// on every node when anything they show changes) and rate-limit counters. Without it, nothing
+// here is registered and a single node caches and counts in-process.
+public static class RedisSetup
+{
+    public static WebApplicationBuilder AddRedis(this WebApplicationBuilder builder)
+    {
+        if (builder.Configuration.GetConnectionString("Redis") is not { Length: > 0 } connectionString)
+        {
+            return builder;
+        }
+        // Parsed now, so that a mistyped connection string stops the start with its reason.
+        RedisConnection.OptionsFrom(connectionString);
+        var options = new RedisPageOptions(
+            builder.Configuration.GetValue("Caching:RedisPrefix", "broadsheet:")!,
+            TimeSpan.FromSeconds(builder.Configuration.GetValue("Caching:PageSecondsWithoutRedis", 10)));
+        builder.Services.AddSingleton(services => new RedisConnection(connectionString, services.GetRequiredService<ILogger<RedisConnection>>()));
+        // Registered after AddOutputCache's in-memory store, so this one is used.
+        builder.Services.AddSingleton<IOutputCacheStore>(services => new RedisPageStore(
+            new LocalPageTier(services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit),
+            services.GetRequiredService<RedisConnection>(), options, services.GetRequiredService<ILogger<RedisPageStore>>()));
+        builder.Services.AddHealthChecks().AddCheck<RedisReadiness>("redis", tags: ["ready"]);
+        return builder;
+    }
+}
