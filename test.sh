@@ -12,6 +12,8 @@ command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 /usr/bin/python3 -c 'import feedparser' >/dev/null 2>&1 || missing+=(python3-feedparser)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# Tests of the shared page cache and rate limits start (and stop) redis-server processes of their own.
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 if ((${#missing[@]} > 0)); then
   echo "Installing ${missing[*]} for the tests…"
   sudo=""
