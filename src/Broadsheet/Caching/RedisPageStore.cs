@@ -19,38 +19,6 @@ namespace Broadsheet.Caching;
 // evicted there when it returns.
 internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
 {
-    // Atomic, so that an eviction running at the same time never leaves a page without its tags.
-    // TIME is Redis's own clock: nodes whose clocks differ still agree on what has expired.
-    private static readonly LuaScript SetScript = LuaScript.Prepare("""
-        redis.call('HSET', @page, 'bytes', @bytes, 'tags', @tags)
-        redis.call('PEXPIRE', @page, @ttl)
-        local time = redis.call('TIME')
-        local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
-        local expires = now + tonumber(@ttl)
-        for tag in string.gmatch(@tags, '[^\n]+') do
-          local set = @tagPrefix .. tag
-          redis.call('ZREMRANGEBYSCORE', set, '-inf', now)
-          redis.call('ZADD', set, expires, @page)
-          if redis.call('PTTL', set) < tonumber(@ttl) then redis.call('PEXPIRE', set, @ttl) end
-        end
-        """);
-
-    private static readonly LuaScript GetScript = LuaScript.Prepare("""
-        local found = redis.call('HMGET', @page, 'bytes', 'tags')
-        if not found[1] then return nil end
-        return {found[1], found[2], redis.call('PTTL', @page)}
-        """);
-
-    // Deletes the pages and announces the tag in one step: no node can read a deleted page back
-    // into memory after it heard the announcement (see _generation for the other order).
-    private static readonly LuaScript EvictScript = LuaScript.Prepare("""
-        local pages = redis.call('ZRANGE', @set, 0, -1)
-        for i = 1, #pages do redis.call('UNLINK', pages[i]) end
-        redis.call('UNLINK', @set)
-        redis.call('PUBLISH', @channel, @tag)
-        return #pages
-        """);
-
     private readonly LocalPageTier _local;
     private readonly RedisConnection _redis;
     private readonly string _prefix;
@@ -60,8 +28,8 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
     private readonly ConcurrentDictionary<string, byte> _unsentEvictions = new();
 
     // Counts evictions heard. A page read from Redis is kept in memory only if none was heard
-    // while it was on its way: the announcement and the reply come over different paths, so an
-    // eviction may be heard before the (older) page arrives.
+    // while it was on its way: the announcement and the reply may travel on different
+    // connections, so an eviction may be heard before the (older) page arrives.
     private long _generation;
 
     public RedisPageStore(LocalPageTier local, RedisConnection redis, RedisPageOptions options, ILogger<RedisPageStore> logger)
@@ -90,7 +58,7 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
         var generation = Interlocked.Read(ref _generation);
         try
         {
-            var found = await db.ScriptEvaluateAsync(GetScript, new { page = PageKey(key) });
+            var found = await db.ScriptEvaluateAsync(RedisPageScripts.Get, new { page = PageKey(key) });
             if (found.IsNull)
             {
                 return null;
@@ -122,7 +90,7 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
         _local.Set(key, value, tags, validFor);
         try
         {
-            await db.ScriptEvaluateAsync(SetScript, new
+            await db.ScriptEvaluateAsync(RedisPageScripts.Set, new
             {
                 page = PageKey(key),
                 bytes = value,
@@ -155,7 +123,7 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
         }
         try
         {
-            await db.ScriptEvaluateAsync(EvictScript, new { set = (RedisKey)(_prefix + "tag:" + tag), channel = _channel.ToString(), tag });
+            await db.ScriptEvaluateAsync(RedisPageScripts.Evict, new { set = (RedisKey)(_prefix + "tag:" + tag), channel = _channel.ToString(), tag });
             return true;
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
