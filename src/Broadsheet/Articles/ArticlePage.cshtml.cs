@@ -79,6 +79,20 @@ public sealed class ArticlePage(
     public async Task<IActionResult> OnPostAsync(string slug, int? commentPage, [FromForm] CommentForm form,
         [FromServices] CommentIntake intake, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await PostCommentAsync(slug, commentPage, form, intake, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseOutage.IsOutage(e))
+        {
+            // Nothing was stored (the intake writes in one transaction): the reader gets the words back.
+            return new CommentNotSaved(form);
+        }
+    }
+
+    private async Task<IActionResult> PostCommentAsync(string slug, int? commentPage, CommentForm form, CommentIntake intake,
+        CancellationToken cancellationToken)
+    {
         var article = await LoadAsync(slug, cancellationToken);
         if (article is null)
         {
@@ -127,15 +141,23 @@ public sealed class ArticlePage(
     private Task<Article?> MovedAsync(string slug, CancellationToken cancellationToken) =>
         db.Set<OldSlug>().Where(o => o.Slug == slug).Select(o => o.Article).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
-    // The page of the thread that holds the new comment, at its anchor.
+    // The page of the thread that holds the new comment, at its anchor. The comment is stored by
+    // now: should the database go away this instant, the article's own address will do.
     private async Task<string> LandingOfAsync(Article article, Comment comment, CancellationToken cancellationToken)
     {
-        if (await pages.PageOfAsync(article.Id, comment.Id, PerPage, cancellationToken) is not { } page)
+        try
         {
-            return permalinks.For(article);
+            if (await pages.PageOfAsync(article.Id, comment.Id, PerPage, cancellationToken) is not { } page)
+            {
+                return permalinks.For(article);
+            }
+            var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
+            return permalinks.ForCommentPage(article, page, pageCount) + string.Create(CultureInfo.InvariantCulture, $"#comment-{comment.Id}");
         }
-        var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
-        return permalinks.ForCommentPage(article, page, pageCount) + string.Create(CultureInfo.InvariantCulture, $"#comment-{comment.Id}");
+        catch (Exception e) when (DatabaseOutage.IsOutage(e))
+        {
+            return permalinks.For(article) + "#comments";
+        }
     }
 
     private async Task ShowAsync(Article article, CommentForm form, int page, int pageCount, CancellationToken cancellationToken)

@@ -19,10 +19,16 @@ internal static class ErrorAnswers
                 "The site cannot reach its database just now. Nothing you sent was saved: please try again in a moment."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side", "Sorry, the page could not be shown. Please try again in a moment."),
         };
+        await WritePageAsync(context, status, heading, $"<p>{WebUtility.HtmlEncode(explanation)}</p><p><a href=\"/\">Go to the front page</a></p>");
+    }
+
+    // One plain page; `bodyHtml` must already be encoded. A 503 says when to come back.
+    public static async Task WritePageAsync(HttpContext context, int status, string heading, string bodyHtml)
+    {
         context.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers.RetryAfter = "30";
+            context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync($"""
@@ -30,7 +36,7 @@ internal static class ErrorAnswers
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{WebUtility.HtmlEncode(heading)}</title><link rel="stylesheet" href="/css/site.css"></head>
             <body><main id="main" class="wrap"><section class="status-page"><h1>{WebUtility.HtmlEncode(heading)}</h1>
-            <p>{WebUtility.HtmlEncode(explanation)}</p><p><a href="/">Go to the front page</a></p></section></main></body></html>
+            {bodyHtml}</section></main></body></html>
             """, context.RequestAborted);
     }
 }
