@@ -41,8 +41,9 @@ public sealed class OwnPostgres : IAsyncLifetime
         RunAsPostgresAsync("pg_ctl", "-D", _dataDirectory!, "-l", Path.Combine(_dataDirectory!, "server.log"), "-w", "-o",
             $"-h 127.0.0.1 -p {Port} -k {_dataDirectory} -c fsync=off", "start");
 
-    // "fast": the server ends every session and shuts down cleanly, as `systemctl stop` does.
-    public Task StopAsync() => RunAsPostgresAsync("pg_ctl", "-D", _dataDirectory!, "-m", "fast", "-w", "stop");
+    // "fast": the server ends every session and shuts down cleanly, as `systemctl stop` does;
+    // "immediate": as a crash, with recovery from the write-ahead log at the next start.
+    public Task StopAsync(string mode = "fast") => RunAsPostgresAsync("pg_ctl", "-D", _dataDirectory!, "-m", mode, "-w", "stop");
 
     public string CreateDatabase()
     {

@@ -108,7 +108,9 @@ public sealed class ArticlePage(
         if (outcome is CommentOutcome.Accepted { Comment: var comment })
         {
             RememberCommenter(form);
-            Response.Headers.Location = await LandingOfAsync(article, comment, cancellationToken);
+            // The comment is stored: should the database go away this instant, the article will do.
+            Response.Headers.Location = await DatabaseOutage.OrNullWhileAwayAsync<string>(async () => await LandingOfAsync(article, comment, cancellationToken))
+                ?? permalinks.For(article) + "#comments";
             return new StatusCodeResult(StatusCodes.Status303SeeOther);
         }
         var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
@@ -141,23 +143,15 @@ public sealed class ArticlePage(
     private Task<Article?> MovedAsync(string slug, CancellationToken cancellationToken) =>
         db.Set<OldSlug>().Where(o => o.Slug == slug).Select(o => o.Article).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
-    // The page of the thread that holds the new comment, at its anchor. The comment is stored by
-    // now: should the database go away this instant, the article's own address will do.
+    // The page of the thread that holds the new comment, at its anchor.
     private async Task<string> LandingOfAsync(Article article, Comment comment, CancellationToken cancellationToken)
     {
-        try
+        if (await pages.PageOfAsync(article.Id, comment.Id, PerPage, cancellationToken) is not { } page)
         {
-            if (await pages.PageOfAsync(article.Id, comment.Id, PerPage, cancellationToken) is not { } page)
-            {
-                return permalinks.For(article);
-            }
-            var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
-            return permalinks.ForCommentPage(article, page, pageCount) + string.Create(CultureInfo.InvariantCulture, $"#comment-{comment.Id}");
+            return permalinks.For(article);
         }
-        catch (Exception e) when (DatabaseOutage.IsOutage(e))
-        {
-            return permalinks.For(article) + "#comments";
-        }
+        var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
+        return permalinks.ForCommentPage(article, page, pageCount) + string.Create(CultureInfo.InvariantCulture, $"#comment-{comment.Id}");
     }
 
     private async Task ShowAsync(Article article, CommentForm form, int page, int pageCount, CancellationToken cancellationToken)

@@ -11,8 +11,9 @@ namespace Broadsheet.Shared;
 // No EF retry strategy (EnableRetryOnFailure) on purpose: it would hold each reader's request for
 // up to half a minute of retries while the database is away, and it refuses the transactions that
 // comment intake and the purge open themselves. A node answers at once instead ("try again in a
-// moment"), and Npgsql drops a broken connection from its pool, so the first request after the
-// database returns is served on a fresh one (DatabaseOutageTests prove both).
+// moment"). Nor does the pool need clearing by hand: Npgsql never hands out a connection that the
+// stopped (or crashed) server closed, so the first request after PostgreSQL returns is served
+// (DatabaseOutageTests stop the real server both ways); a connection that breaks in use is dropped.
 public static class DatabaseOutage
 {
     public const int RetryAfterSeconds = 30;
