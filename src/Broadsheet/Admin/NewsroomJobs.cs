@@ -24,6 +24,11 @@ public sealed partial class NewsroomJobs(
             {
                 await RunOnceAsync(stoppingToken);
             }
+            // The loop never ends on a failure: what is due now is still due at the next pass.
+            catch (Exception e) when (Shared.DatabaseOutage.IsOutage(e))
+            {
+                DatabaseAway(logger, e.GetBaseException().Message);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 JobsFailed(logger, e);
@@ -32,7 +37,10 @@ public sealed partial class NewsroomJobs(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "The newsroom jobs failed; they run again in a minute.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The newsroom jobs cannot reach the database ({Reason}); they run again at the next pass.")]
+    private static partial void DatabaseAway(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The newsroom jobs failed; they run again at the next pass.")]
     private static partial void JobsFailed(ILogger logger, Exception exception);
 
     // One pass; tests call it directly after moving the clock. Returns the number of articles published.

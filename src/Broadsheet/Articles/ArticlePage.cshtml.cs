@@ -79,6 +79,20 @@ public sealed class ArticlePage(
     public async Task<IActionResult> OnPostAsync(string slug, int? commentPage, [FromForm] CommentForm form,
         [FromServices] CommentIntake intake, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await PostCommentAsync(slug, commentPage, form, intake, cancellationToken);
+        }
+        catch (Exception e) when (DatabaseOutage.IsOutage(e))
+        {
+            // Nothing was stored (the intake writes in one transaction): the reader gets the words back.
+            return new CommentNotSaved(form);
+        }
+    }
+
+    private async Task<IActionResult> PostCommentAsync(string slug, int? commentPage, CommentForm form, CommentIntake intake,
+        CancellationToken cancellationToken)
+    {
         var article = await LoadAsync(slug, cancellationToken);
         if (article is null)
         {
@@ -94,7 +108,9 @@ public sealed class ArticlePage(
         if (outcome is CommentOutcome.Accepted { Comment: var comment })
         {
             RememberCommenter(form);
-            Response.Headers.Location = await LandingOfAsync(article, comment, cancellationToken);
+            // The comment is stored: should the database go away this instant, the article will do.
+            Response.Headers.Location = await DatabaseOutage.OrNullWhileAwayAsync<string>(async () => await LandingOfAsync(article, comment, cancellationToken))
+                ?? permalinks.For(article) + "#comments";
             return new StatusCodeResult(StatusCodes.Status303SeeOther);
         }
         var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);

@@ -35,7 +35,7 @@ public static class RateLimits
             limiter.AddPolicy(Comments, context => Partition(context, Comments, limits.CommentsPerMinute, postsOnly: true, redis, prefix));
             limiter.AddPolicy(Login, context => Partition(context, Login, limits.LoginPerMinute, postsOnly: true, redis, prefix));
             limiter.AddPolicy(Search, context => Partition(context, Search, limits.SearchPerMinute, postsOnly: false, redis, prefix));
-            limiter.OnRejected = (rejected, cancellationToken) => new ValueTask(AnswerAsync(rejected.HttpContext, rejected.Lease, cancellationToken));
+            limiter.OnRejected = (rejected, _) => new ValueTask(AnswerAsync(rejected.HttpContext, rejected.Lease));
         });
         builder.Services.Configure<RazorPagesOptions>(pages =>
         {
@@ -99,11 +99,10 @@ public static class RateLimits
         return new IPAddress(bytes) + "/64";
     }
 
-    private static Task AnswerAsync(HttpContext context, RateLimitLease lease, CancellationToken cancellationToken)
+    private static Task AnswerAsync(HttpContext context, RateLimitLease lease)
     {
         var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : Window;
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         var explanation = context.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName switch
         {
@@ -111,7 +110,7 @@ public static class RateLimits
             Login => $"This address has tried to sign in more often than the site accepts in a minute. Please wait {seconds} seconds and try again.",
             _ => $"This address has searched more often than the site accepts in a minute. Please wait {seconds} seconds and search again.",
         };
-        return ErrorAnswers.WritePageAsync(context, "Too many requests", explanation,
-            cancellationToken);
+        return ErrorAnswers.WritePageAsync(context, StatusCodes.Status429TooManyRequests, "Too many requests",
+            $"<p>{System.Net.WebUtility.HtmlEncode(explanation)}</p><p><a href=\"/\">Go to the front page</a></p>");
     }
 }

@@ -27,9 +27,10 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
         var path = OldPermalinks.Normalize(request.Path.Value ?? "/");
         // An old address may look like a current one (a renamed duplicate slug keeps its date), so
         // the old addresses are asked first: one indexed lookup.
-        var target = await FromQueryAsync(context, db, permalinks, clock)
+        // While the database is away there is no old address to find, and cached pages are served.
+        var target = await DatabaseOutage.OrNullWhileAwayAsync(async () => await FromQueryAsync(context, db, permalinks, clock)
             ?? await FromPathAsync(path, db, permalinks, clock, orCurrent: false, context.RequestAborted)
-            ?? await CommentPageOfOldAddressAsync(path, db, permalinks, clock, context.RequestAborted);
+            ?? await CommentPageOfOldAddressAsync(path, db, permalinks, clock, context.RequestAborted));
         if (target is not null && Uri.UnescapeDataString(target) != path)
         {
             RedirectTo(context, target);
@@ -38,7 +39,7 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
         await next(context);
         if (context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted
             && Tail().Match(path) is { Success: true } tail
-            && await FromPathAsync(path[..tail.Index] + "/", db, permalinks, clock, orCurrent: true, context.RequestAborted) is { } moved)
+            && await DatabaseOutage.OrNullWhileAwayAsync(() => FromPathAsync(path[..tail.Index] + "/", db, permalinks, clock, orCurrent: true, context.RequestAborted)) is { } moved)
         {
             RedirectTo(context, moved + "#comments");
         }

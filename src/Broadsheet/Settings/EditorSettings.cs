@@ -28,8 +28,19 @@ public sealed class EditorSettings(IServiceScopeFactory scopes, TimeProvider tim
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BroadsheetDb>();
-        Remember(await db.Set<SiteSettings>().AsNoTracking().FirstOrDefaultAsync(cancellationToken));
+        try
+        {
+            Remember(await db.Set<SiteSettings>().AsNoTracking().FirstOrDefaultAsync(cancellationToken));
+        }
+        catch (Exception e) when (_snapshot is { } stale && DatabaseOutage.IsOutage(e))
+        {
+            // The database is away: the settings read last stay in force (cached pages are still
+            // served), and are asked again in a few seconds rather than on every request.
+            _snapshot = stale with { LoadedAt = time.GetUtcNow() - Lifetime + RetryWhileAway };
+        }
     }
+
+    private static readonly TimeSpan RetryWhileAway = TimeSpan.FromSeconds(5);
 
     public void Remember(SiteSettings? stored) => _snapshot = new Snapshot(stored, time.GetUtcNow());
 }

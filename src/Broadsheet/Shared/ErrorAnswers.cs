@@ -19,24 +19,24 @@ internal static class ErrorAnswers
                 "The site cannot reach its database just now. Nothing you sent was saved: please try again in a moment."),
             _ => (StatusCodes.Status500InternalServerError, "Something went wrong on our side", "Sorry, the page could not be shown. Please try again in a moment."),
         };
+        await WritePageAsync(context, status, heading, $"<p>{WebUtility.HtmlEncode(explanation)}</p><p><a href=\"/\">Go to the front page</a></p>");
+    }
+
+    // One plain page; `bodyHtml` must already be encoded. A 503 says when to come back.
+    public static async Task WritePageAsync(HttpContext context, int status, string heading, string bodyHtml)
+    {
         context.Response.StatusCode = status;
         if (status == StatusCodes.Status503ServiceUnavailable)
         {
-            context.Response.Headers.RetryAfter = "30";
+            context.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        await WritePageAsync(context, heading, explanation, context.RequestAborted);
-    }
-
-    // The plain page itself, for other answers that must not depend on the database (429).
-    public static Task WritePageAsync(HttpContext context, string heading, string explanation, CancellationToken cancellationToken)
-    {
         context.Response.ContentType = "text/html; charset=utf-8";
-        return context.Response.WriteAsync($"""
+        await context.Response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{WebUtility.HtmlEncode(heading)}</title><link rel="stylesheet" href="/css/site.css"></head>
             <body><main id="main" class="wrap"><section class="status-page"><h1>{WebUtility.HtmlEncode(heading)}</h1>
-            <p>{WebUtility.HtmlEncode(explanation)}</p><p><a href="/">Go to the front page</a></p></section></main></body></html>
-            """, cancellationToken);
+            {bodyHtml}</section></main></body></html>
+            """, context.RequestAborted);
     }
 }

@@ -39,9 +39,11 @@ public static class SiteSetup
     public static WebApplication MapSite(this WebApplication app)
     {
         app.MapRazorPages();
-        // /healthz: the node answers and reaches its database. /readyz: every dependency a load
-        // balancer should wait for before sending readers (the database now, Redis when configured).
-        app.MapHealthChecks("/healthz");
+        // /healthz (liveness): the node answers, whatever its dependencies do; a probe that failed
+        // while the database is away would have every node restarted, and their cached pages lost.
+        // /readyz: every dependency a load balancer should wait for before sending readers (the
+        // database now, Redis when configured).
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),

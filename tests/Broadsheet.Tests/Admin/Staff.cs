@@ -42,6 +42,13 @@ public static class Staff
         Dictionary<string, string> fields)
     {
         var page = await client.GetPageAsync(pageUrl);
+        return await client.SubmitAsync(page, pageUrl, formSelector, fields);
+    }
+
+    // The same, for a page already at hand (one answered with an error status, say).
+    public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, string pageUrl,
+        string formSelector, Dictionary<string, string> fields)
+    {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No {formSelector} on {pageUrl}");
         var values = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
