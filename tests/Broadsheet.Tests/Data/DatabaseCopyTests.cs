@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Broadsheet.Accounts;
 using Broadsheet.Tests.Admin;
@@ -96,18 +97,54 @@ public sealed class DatabaseCopyTests(CopiedSite site) : IClassFixture<CopiedSit
     }
 
     [Fact]
-    public async Task A_connection_string_that_reaches_no_server_or_does_not_parse_gives_a_clear_error()
+    public async Task The_command_refuses_a_bad_connection_string_an_unreachable_server_and_a_folder_without_a_site()
     {
-        using var source = BroadsheetApp.OnSqlite();
-        await source.CreateReader().GetAsync(new Uri("/", UriKind.Relative), Cancel);
+        var site = Directory.CreateTempSubdirectory("broadsheet-copy-");
+        var nothing = Directory.CreateTempSubdirectory("broadsheet-copy-");
+        var notADatabase = Directory.CreateTempSubdirectory("broadsheet-copy-");
+        await File.WriteAllTextAsync(Path.Combine(notADatabase.FullName, "broadsheet.db"), "Dear editor, …", Cancel);
+        const string Nowhere = "Host=127.0.0.1;Port=1;Database=nowhere;Username=x;Timeout=5";
+        try
+        {
+            var migrated = await RunAsync("migrate", $"--Broadsheet:DataDirectory={site.FullName}");
+            var malformed = await RunAsync("database", "copy", "--to-postgres", "Host=127.0.0.1;Prot=5432", $"--Broadsheet:DataDirectory={site.FullName}");
+            var unreachable = await RunAsync("database", "copy", "--to-postgres", Nowhere, $"--Broadsheet:DataDirectory={site.FullName}");
+            var noSite = await RunAsync("database", "copy", "--to-postgres", Nowhere, $"--Broadsheet:DataDirectory={nothing.FullName}");
+            var notASite = await RunAsync("database", "copy", "--to-postgres", Nowhere, $"--Broadsheet:DataDirectory={notADatabase.FullName}");
 
-        var (unreachable, _, unreachableError) = await CopiedSite.RunCopyAsync(source, "Host=127.0.0.1;Port=1;Database=nowhere;Username=x;Timeout=5");
-        var (malformed, _, malformedError) = await CopiedSite.RunCopyAsync(source, "Host=127.0.0.1;Prot=5432");
+            Assert.Equal(0, migrated.Code);
+            Assert.Equal([1, 1, 1, 1], new[] { malformed.Code, unreachable.Code, noSite.Code, notASite.Code });
+            Assert.StartsWith("The PostgreSQL connection string is not valid: ", malformed.Error, StringComparison.Ordinal);
+            Assert.StartsWith("Cannot reach PostgreSQL: Failed to connect to 127.0.0.1:1", unreachable.Error, StringComparison.Ordinal);
+            Assert.StartsWith("There is no SQLite site at " + Path.Combine(nothing.FullName, "broadsheet.db"), noSite.Error, StringComparison.Ordinal);
+            Assert.StartsWith("Cannot read the SQLite site: SQLite Error 26: 'file is not a database'.", notASite.Error, StringComparison.Ordinal);
+            Assert.False(File.Exists(Path.Combine(nothing.FullName, "broadsheet.db")));
+            Assert.All(new[] { malformed, unreachable, noSite, notASite }, run => Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var folder in new[] { site, nothing, notADatabase })
+            {
+                folder.Delete(recursive: true);
+            }
+        }
+    }
 
-        Assert.Equal(1, unreachable);
-        Assert.StartsWith("Cannot reach PostgreSQL: Failed to connect to 127.0.0.1:1", unreachableError, StringComparison.Ordinal);
-        Assert.Equal(1, malformed);
-        Assert.StartsWith("The PostgreSQL connection string is not valid", malformedError, StringComparison.Ordinal);
-        Assert.DoesNotContain(" at Broadsheet.", unreachableError + malformedError, StringComparison.Ordinal);
+    // The published app as an operator runs it: `Broadsheet <command> …`, in its own process.
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Broadsheet.dll"), .. args])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync(Cancel);
+        var error = process.StandardError.ReadToEndAsync(Cancel);
+        await process.WaitForExitAsync(Cancel);
+        return (process.ExitCode, await output, await error);
     }
 }
