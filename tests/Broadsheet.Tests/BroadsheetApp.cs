@@ -16,7 +16,11 @@ public sealed class BroadsheetApp : WebApplicationFactory<Program>
 {
     public static readonly DateTimeOffset Start = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
 
-    public BroadsheetApp()
+    public BroadsheetApp() : this(onPostgres: IsPostgres)
+    {
+    }
+
+    private BroadsheetApp(bool onPostgres)
     {
         DataDirectory = Directory.CreateTempSubdirectory("broadsheet-tests-").FullName;
         Settings = new Dictionary<string, string?>
@@ -34,7 +38,7 @@ public sealed class BroadsheetApp : WebApplicationFactory<Program>
             // a jump of 30 days (comment purge tests) to 720 passes instead of 43,200.
             ["Jobs:IntervalSeconds"] = "3600",
         };
-        if (TestPostgres.ServerConnectionString is not null)
+        if (onPostgres)
         {
             _postgresDatabase = TestPostgres.CreateDatabase();
             Settings["Database:Provider"] = "Postgres";
@@ -43,6 +47,9 @@ public sealed class BroadsheetApp : WebApplicationFactory<Program>
     }
 
     private readonly string? _postgresDatabase;
+
+    // A site on SQLite in either pass: the source of the SQLite → PostgreSQL copy.
+    public static BroadsheetApp OnSqlite() => new(onPostgres: false);
 
     public static bool IsPostgres => TestPostgres.ServerConnectionString is not null;
 

@@ -83,9 +83,15 @@ public sealed partial class PostgresTextSearch(BroadsheetDb db, SiteClock clock,
     public async Task RebuildAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"ArticleSearch\"", cancellationToken);
-        await db.Database.ExecuteSqlRawAsync("SELECT broadsheet_index_article(\"Id\") FROM \"Articles\"", cancellationToken);
+        await RefillAsync(db.Database, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    // Also run by the SQLite → PostgreSQL copy, inside its own transaction.
+    public static async Task RefillAsync(Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database, CancellationToken cancellationToken)
+    {
+        await database.ExecuteSqlRawAsync("DELETE FROM \"ArticleSearch\"", cancellationToken);
+        await database.ExecuteSqlRawAsync("SELECT broadsheet_index_article(\"Id\") FROM \"Articles\"", cancellationToken);
     }
 
     private async Task<List<SearchHit>> ToHitsAsync(List<int> ids, PostgresSearchPlan plan, SearchQuery query, CancellationToken cancellationToken)

@@ -14,8 +14,12 @@ public static class Commands
         ["import"] = c => Import.ImportCommand.RunAsync(c.Services, c.Args, c.CancellationToken),
         ["export"] = c => Import.ExportCommand.RunAsync(c.Services, c.Args, c.CancellationToken),
         ["users"] = Accounts.UsersCommand.RunAsync,
+        ["database"] = DatabaseCommand.RunAsync,
         ["search"] = c => c.Args is ["rebuild"] ? Search.SearchEndpoints.RebuildAsync(c.Services, c.CancellationToken) : c.UsageAsync("search rebuild"),
     };
+
+    // The copy checks that its SQLite source exists before anything migrates (and so creates) it.
+    private static readonly HashSet<string> PreparesItself = ["database"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Known.ContainsKey(args[0]);
 
@@ -40,7 +44,10 @@ public static class Commands
         await using var scope = app.Services.CreateAsyncScope();
         // Commands migrate (under the lock, on PostgreSQL) but never seed the demo newsroom: an
         // import goes into the site as it is.
-        await DataSetup.PrepareAsync(scope.ServiceProvider.GetRequiredService<BroadsheetDb>(), _ => Task.CompletedTask, cancel.Token);
+        if (!PreparesItself.Contains(args[0]))
+        {
+            await DataSetup.PrepareAsync(scope.ServiceProvider.GetRequiredService<BroadsheetDb>(), _ => Task.CompletedTask, cancel.Token);
+        }
         var context = new CommandContext(scope.ServiceProvider, [.. args.Skip(1).Where(a => !IsSetting(a))],
             Console.In, Console.Out, Console.Error, IsInteractive: !Console.IsInputRedirected, cancel.Token);
         Environment.ExitCode = await Known[args[0]](context);
