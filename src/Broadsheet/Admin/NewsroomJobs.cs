@@ -61,15 +61,18 @@ public sealed partial class NewsroomJobs(
         var published = 0;
         foreach (var article in due)
         {
+            // The claim and its audit line commit together: a database lost between them leaves neither.
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             // The claim: only the node whose UPDATE changes the row publishes (and records) it.
             var claimed = await db.Articles
                 .Where(a => a.Id == article.Id && a.Status == ArticleStatus.Scheduled && a.PublishedAt <= now)
                 .ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Published), cancellationToken);
             if (claimed == 1)
             {
-                published++;
                 await audit.RecordAsync("schedule", "article.published", $"#{article.Id} {article.Title}", cancellationToken);
             }
+            await transaction.CommitAsync(cancellationToken);
+            published += claimed;
         }
         return published;
     }
