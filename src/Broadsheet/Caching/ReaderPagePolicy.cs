@@ -1,5 +1,6 @@
 using Broadsheet.Comments;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Broadsheet.Caching;
 
@@ -27,6 +28,9 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
         context.AllowCacheStorage = isCacheable;
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
+        // Pages are stored compressed (CachingSetup), so the encoding this reader gets is part of the key.
+        context.CacheVaryByRules.VaryByValues["encoding"] = context.HttpContext.RequestServices
+            .GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context.HttpContext)?.EncodingName ?? "identity";
         context.Tags.Add(AllPagesTag);
         // Article pages tag themselves with their article (CacheTags.Tag); every other reader page lists articles.
         if (context.HttpContext.GetRouteValue("year") is null)

@@ -26,11 +26,9 @@ public static class SiteSetup
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<TrailingSlash>();
         app.UseMiddleware<FormTextCheck>();
-        app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
-        // After authentication, so the cache policy knows a signed-in user when it sees one.
         app.UseCaching();
         app.UseAntiforgery();
         return app;
@@ -38,7 +36,10 @@ public static class SiteSetup
 
     public static WebApplication MapSite(this WebApplication app)
     {
-        app.MapRazorPages();
+        // Files of wwwroot under fingerprinted names (site.{hash}.css), precompressed at publish and
+        // cached for a year as immutable; the layout's ~/ links resolve to those names.
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
         // /healthz: the node answers and reaches its database. /readyz: every dependency a load
         // balancer should wait for before sending readers (the database now, Redis when configured).
         app.MapHealthChecks("/healthz");
