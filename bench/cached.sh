@@ -28,7 +28,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_ok() { for _ in $(seq 1200); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done
   echo "no answer from $1" >&2; tail -n 20 "$WORK"/*.log "$WORK"/nginx/*.log >&2 2>/dev/null; return 1; }
 
-[ -n "$APP" ] || { APP=$WORK/app; dotnet publish src/Broadsheet -c Release -o "$APP" >/dev/null; }
+[ -n "$APP" ] || { APP=$WORK/app; dotnet publish src/Broadsheet -c Release --os linux -o "$APP" >/dev/null; }
 [ -f "$DATA/broadsheet.db" ] || { dotnet publish bench/Broadsheet.Bench -c Release -o "$TOOLS" >/dev/null
   dotnet "$TOOLS/Broadsheet.Bench.dll" generate --data "$DATA" --articles 2 --comments 5050; }
 cp -r "$KESTREL_SRC" "$WORK/kestrel-src"

@@ -46,8 +46,7 @@ public static class CachingSetup
         return builder;
     }
 
-    // After authentication, so the cache policy knows a signed-in user when it sees one. Inside the
-    // output cache, in this order, so that what it stores is already described and compressed.
+    // Inside the output cache, in this order, so that what it stores is already described and compressed.
     public static WebApplication UseCaching(this WebApplication app)
     {
         app.UseOutputCache();

@@ -15,14 +15,15 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
     public const string AllPagesTag = "pages";
 
     private static readonly string[] PersonalCookies =
-        [CommenterCookies.BrowserTokenCookie, CommenterCookies.RememberedCookie, ".AspNetCore.Identity.Application"];
+        [CommenterCookies.BrowserTokenCookie, CommenterCookies.RememberedCookie, Accounts.AccountSetup.StaffCookie];
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         var request = context.HttpContext.Request;
+        // The cookies alone decide: the output cache runs before authentication (SiteSetup), so
+        // that cached pages are answered without it; a signed-in browser has the Identity cookie.
         var isCacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !PersonalCookies.Any(request.Cookies.ContainsKey)
-            && context.HttpContext.User.Identity?.IsAuthenticated != true;
+            && !PersonalCookies.Any(request.Cookies.ContainsKey);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = isCacheable;
         context.AllowCacheStorage = isCacheable;

@@ -27,9 +27,11 @@ public static class SiteSetup
         app.UseMiddleware<TrailingSlash>();
         app.UseMiddleware<FormTextCheck>();
         app.UseRouting();
+        // Before authentication: a cached page is answered without it (a signed-in request is
+        // told apart by its cookie, ReaderPagePolicy), after the security headers all answers need.
+        app.UseCaching();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseCaching();
         app.UseAntiforgery();
         return app;
     }

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using Broadsheet.Comments;
+using Broadsheet.Tests.Admin;
 using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Tests.Caching;
@@ -82,6 +83,19 @@ public sealed class HttpCachingTests(HttpCachingTests.SharedApp shared) : IClass
         Assert.Equal(["no-store", "private"], Directives(page));
         Assert.Equal("", Header(page, "Surrogate-Key"));
         Assert.Equal("", Header(page, "ETag"));
+    }
+
+    [Fact]
+    public async Task Signed_in_staff_get_fresh_private_pages_with_their_back_office_link()
+    {
+        var permalink = await _app.CreateReader().FirstArticleAsync();
+        await GetAsync(permalink); // cached for anonymous readers
+        var editor = await _app.SignedInAsync("Editor", "cache-editor@newsroom.example");
+
+        var page = await GetAsync(permalink, client: editor);
+
+        Assert.Equal(["no-store", "private"], Directives(page));
+        Assert.Contains("Back office", await page.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
     }
 
     [Fact]
