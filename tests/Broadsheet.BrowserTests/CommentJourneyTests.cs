@@ -95,6 +95,19 @@ public sealed partial class CommentJourneyTests(BrowserApp app)
         Assert.Equal(permalink, _browser.Url);
     }
 
+    [Fact]
+    public void The_cached_page_has_no_token_until_the_reader_starts_writing()
+    {
+        OpenArticleWithComments();
+        var token = _browser.FindElement(By.Name("__RequestVerificationToken"));
+        var before = token.GetDomProperty("value");
+
+        Field("comment").Click();
+
+        Until(_ => token.GetDomProperty("value") is { Length: > 0 });
+        Assert.Equal("", before);
+    }
+
     // The newest article that readers have already commented on; returns its permalink.
     private string OpenArticleWithComments()
     {

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
@@ -32,7 +33,8 @@ public static class Reader
     public static async Task<string> FirstArticleAsync(this HttpClient client) =>
         (await client.GetPageAsync("/")).QuerySelector(".article-summary h2 a")!.GetAttribute("href")!;
 
-    // Opens the article, fills the comment form as given and posts it with the page's token.
+    // Opens the article, fills the comment form as given and posts it with a token, fetched as
+    // comments.js does (cached pages carry none).
     public static async Task<HttpResponseMessage> PostCommentAsync(this HttpClient client, string permalink,
         Dictionary<string, string> fields)
     {
@@ -40,7 +42,7 @@ public static class Reader
         var form = (IHtmlFormElement)page.QuerySelector("form#commentform")!;
         var values = new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = form.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value,
+            ["__RequestVerificationToken"] = await client.CommentTokenAsync(form),
             ["parent"] = "0",
         };
         foreach (var (name, value) in fields)
@@ -50,6 +52,32 @@ public static class Reader
         return await client.PostAsync(new Uri(permalink, UriKind.Relative), new FormUrlEncodedContent(values),
             TestContext.Current.CancellationToken);
     }
+
+    // Sends the comment form of a page as it stands, as a reader would by pressing Post Comment again.
+    public static async Task<HttpResponseMessage> PostCommentFormAsync(this HttpClient client, string permalink, IHtmlDocument page)
+    {
+        var form = page.QuerySelector("form#commentform")!;
+        var values = form.QuerySelectorAll<IHtmlInputElement>("input[name]").Where(i => i.Type != "checkbox" || i.IsChecked)
+            .Select(i => KeyValuePair.Create(i.Name!, i.Value))
+            .Concat(form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]").Select(t => KeyValuePair.Create(t.Name!, t.Value)));
+        return await client.PostAsync(new Uri(permalink, UriKind.Relative), new FormUrlEncodedContent(values),
+            TestContext.Current.CancellationToken);
+    }
+
+    // The form's token when the page has one (an answer to a post), else one from the form's
+    // token address, as comments.js asks for it when the reader starts writing.
+    public static async Task<string> CommentTokenAsync(this HttpClient client, IElement? form = null)
+    {
+        if (form?.QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")?.Value is { Length: > 0 } token)
+        {
+            return token;
+        }
+        var address = form?.GetAttribute("data-token-url") ?? "/comment-token/";
+        var answer = await client.GetFromJsonAsync<TokenAnswer>(new Uri(address, UriKind.Relative), TestContext.Current.CancellationToken);
+        return answer!.Token;
+    }
+
+    private sealed record TokenAnswer(string Token);
 
     public static Dictionary<string, string> ValidComment(string text, string email = "reader@example.org") => new()
     {

@@ -12,6 +12,9 @@ public static class AccountSetup
 {
     public const string LoginPath = "/admin/login";
 
+    // Also how the page cache tells a signed-in browser, before authentication runs (ReaderPagePolicy).
+    public const string StaffCookie = "broadsheet_staff";
+
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.Section)
@@ -36,7 +39,7 @@ public static class AccountSetup
         builder.Services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
         builder.Services.ConfigureApplicationCookie(cookie =>
         {
-            cookie.Cookie.Name = "broadsheet_staff";
+            cookie.Cookie.Name = StaffCookie;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.LoginPath = LoginPath;

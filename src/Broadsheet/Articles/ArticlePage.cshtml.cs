@@ -3,6 +3,7 @@ using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Search;
 using Broadsheet.Shared;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,9 +14,13 @@ namespace Broadsheet.Articles;
 // The article page at its permalink, with its comment thread and form. The comment form posts
 // back to the page's own address, because a refused comment must re-render this very page, with
 // the message beside the field and what the reader typed still in place.
+// The antiforgery token is checked here rather than by the framework's filter, so that a post
+// without a valid one (no JavaScript to fetch it, or an expired one) is not a dead end: the form
+// comes back with the text kept and a fresh token. Nothing is stored without a valid token.
+[IgnoreAntiforgeryToken]
 public sealed class ArticlePage(
     BroadsheetDb db, SiteClock clock, Permalinks permalinks, CommenterCookies cookies, IOptions<CommentOptions> commentOptions,
-    RelatedArticles related, CommentPages pages)
+    RelatedArticles related, CommentPages pages, IAntiforgery antiforgery)
     : PageModel
 {
     public Article Article { get; private set; } = null!;
@@ -102,6 +107,11 @@ public sealed class ArticlePage(
         {
             return StatusPage.Show(this, StatusCodes.Status403Forbidden, CommentMessages.CommentsNotAllowed);
         }
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            await ShowAgainAsync(article, form, commentPage, StatusCodes.Status400BadRequest, CommentMessages.SendAgain, cancellationToken);
+            return Page();
+        }
         var sender = new CommentIntake.Sender(HttpContext.Connection.RemoteIpAddress?.ToString(),
             Request.Headers.UserAgent.ToString(), CommenterCookies.EnsureBrowserToken(HttpContext));
         var outcome = await intake.PostAsync(article, form, sender, cancellationToken);
@@ -113,17 +123,14 @@ public sealed class ArticlePage(
                 ?? permalinks.For(article) + "#comments";
             return new StatusCodeResult(StatusCodes.Status303SeeOther);
         }
-        var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
-        await ShowAsync(article, form, Math.Min(commentPage ?? pageCount, pageCount), pageCount, cancellationToken);
         switch (outcome)
         {
             case CommentOutcome.Invalid invalid:
+                await ShowAgainAsync(article, form, commentPage, StatusCodes.Status422UnprocessableEntity, null, cancellationToken);
                 Form = Form with { Errors = invalid.Errors };
-                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 break;
             case CommentOutcome.Refused refused:
-                Form = Form with { Message = refused.Message };
-                Response.StatusCode = refused.StatusCode;
+                await ShowAgainAsync(article, form, commentPage, refused.StatusCode, refused.Message, cancellationToken);
                 if (refused.RetryAfter is { } wait)
                 {
                     Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
@@ -132,6 +139,17 @@ public sealed class ArticlePage(
                 break;
         }
         return Page();
+    }
+
+    // The page again after a post, with what the reader typed and a token of their own (answers to
+    // a post are never cached), so that a reader without JavaScript can simply send it again.
+    private async Task ShowAgainAsync(Article article, CommentForm form, int? commentPage, int status, string? message,
+        CancellationToken cancellationToken)
+    {
+        var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
+        await ShowAsync(article, form, Math.Min(commentPage ?? pageCount, pageCount), pageCount, cancellationToken);
+        Form = Form with { Message = message, Token = antiforgery.GetAndStoreTokens(HttpContext).RequestToken };
+        Response.StatusCode = status;
     }
 
     private Task<Article?> LoadAsync(string slug, CancellationToken cancellationToken) =>

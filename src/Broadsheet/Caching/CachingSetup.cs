@@ -1,16 +1,25 @@
+using System.IO.Compression;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Broadsheet.Caching;
 
 // Anonymous reader pages come from ASP.NET Core's output cache, evicted by tag when what they
 // show changes (CacheEviction) and, as a bound on anything unforeseen, after Caching:PageSeconds.
+// Answers are compressed (Brotli or gzip, as the reader's Accept-Encoding allows); a cached page
+// is compressed once, when it is stored, and each encoding is an entry of its own.
 public static class CachingSetup
 {
     public static WebApplicationBuilder AddCaching(this WebApplicationBuilder builder)
     {
-        var seconds = builder.Configuration.GetValue("Caching:PageSeconds", 120);
+        builder.Services.AddOptions<PageCacheOptions>().BindConfiguration(PageCacheOptions.Section)
+            .ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(PageCacheOptions.Section).Get<PageCacheOptions>() ?? new();
         builder.Services.AddOutputCache(cache =>
-            cache.AddPolicy(ReaderPagePolicy.Name, policy => policy.AddPolicy<ReaderPagePolicy>().Expire(TimeSpan.FromSeconds(seconds))));
+        {
+            cache.SizeLimit = options.SizeLimitMegabytes * 1024L * 1024L;
+            cache.AddPolicy(ReaderPagePolicy.Name, policy => policy.AddPolicy<ReaderPagePolicy>().Expire(TimeSpan.FromSeconds(options.PageSeconds)));
+        });
         builder.Services.AddSingleton<CacheEviction>();
         builder.Services.Configure<RazorPagesOptions>(pages =>
         {
@@ -20,14 +29,30 @@ public static class CachingSetup
                     model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = ReaderPagePolicy.Name }));
             }
         });
+        builder.Services.AddResponseCompression(compression =>
+        {
+            // BREACH (a secret learnt from compressed sizes, with text an attacker gets reflected into
+            // the same answer): cached pages carry no secret at all (no antiforgery token: the form
+            // fetches it), a token on other pages is random per answer (Data Protection output), and
+            // the back office, where staff-only data sits, is never compressed (UseCaching).
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = [.. ResponseCompressionDefaults.MimeTypes, "application/rss+xml", "application/atom+xml", "image/svg+xml"];
+        });
+        // Optimal rather than the default Fastest: a cached page is compressed once, not per request.
+        builder.Services.Configure<BrotliCompressionProviderOptions>(brotli => brotli.Level = CompressionLevel.Optimal);
+        builder.Services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = CompressionLevel.Optimal);
         return builder;
     }
 
-    // Before the output cache: the antiforgery token goes into cached and fresh pages alike.
+    // Inside the output cache, in this order, so that what it stores is already described and compressed.
     public static WebApplication UseCaching(this WebApplication app)
     {
-        app.UseMiddleware<AntiforgeryFill>();
         app.UseOutputCache();
+        app.UseMiddleware<ReaderPageHeaders>();
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase),
+            branch => branch.UseResponseCompression());
         return app;
     }
 }

@@ -1,5 +1,6 @@
 using Broadsheet.Comments;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Broadsheet.Caching;
 
@@ -14,19 +15,23 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
     public const string AllPagesTag = "pages";
 
     private static readonly string[] PersonalCookies =
-        [CommenterCookies.BrowserTokenCookie, CommenterCookies.RememberedCookie, ".AspNetCore.Identity.Application"];
+        [CommenterCookies.BrowserTokenCookie, CommenterCookies.RememberedCookie, Accounts.AccountSetup.StaffCookie];
 
     ValueTask IOutputCachePolicy.CacheRequestAsync(OutputCacheContext context, CancellationToken cancellationToken)
     {
         var request = context.HttpContext.Request;
+        // The cookies alone decide: the output cache runs before authentication (SiteSetup), so
+        // that cached pages are answered without it; a signed-in browser has the Identity cookie.
         var isCacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !PersonalCookies.Any(request.Cookies.ContainsKey)
-            && context.HttpContext.User.Identity?.IsAuthenticated != true;
+            && !PersonalCookies.Any(request.Cookies.ContainsKey);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = isCacheable;
         context.AllowCacheStorage = isCacheable;
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
+        // Pages are stored compressed (CachingSetup), so the encoding this reader gets is part of the key.
+        context.CacheVaryByRules.VaryByValues["encoding"] = context.HttpContext.RequestServices
+            .GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context.HttpContext)?.EncodingName ?? "identity";
         context.Tags.Add(AllPagesTag);
         // Article pages tag themselves with their article (CacheTags.Tag); every other reader page lists articles.
         if (context.HttpContext.GetRouteValue("year") is null)

@@ -10,5 +10,9 @@ public sealed record CommentFormView(CommentForm Values, string Action, bool IsO
 
     public string? ReplyingTo { get; init; }
 
+    // Only on answers to a post, which are never cached: a GET page is the same bytes for every
+    // reader (and every CDN), so its form asks /comment-token/ for a token of this reader's own.
+    public string? Token { get; init; }
+
     public string? ErrorFor(string field) => Errors.GetValueOrDefault(field);
 }

@@ -19,5 +19,6 @@ public static class CommentMessages
     public const string CommentsClosed = "Sorry, comments are closed for this item.";
     public const string CommentsNotAllowed = "Sorry, comments are not allowed on this item.";
     public const string ParentNotFound = "The comment you are replying to does not exist or is not open for replies.";
+    public const string SendAgain = "Your comment has not been posted yet: please check it and press Post Comment again.";
     public const string AwaitingModeration = "Your comment is awaiting moderation.";
 }

@@ -11,7 +11,9 @@ public sealed class XmlAnswer(byte[] body, string mediaType, DateTime? lastModif
     {
         var request = httpContext.Request;
         var response = httpContext.Response;
-        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12)) + "\"");
+        // Weak: the same bytes go out as they are, in Brotli or in gzip (response compression), and a
+        // strong ETag would have to differ between those encodings.
+        var etag = new EntityTagHeaderValue("\"" + Convert.ToHexStringLower(SHA256.HashData(body).AsSpan(0, 12)) + "\"", isWeak: true);
         var headers = response.GetTypedHeaders();
         headers.ETag = etag;
         headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromMinutes(5) };

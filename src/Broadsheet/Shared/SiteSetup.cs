@@ -26,19 +26,22 @@ public static class SiteSetup
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<TrailingSlash>();
         app.UseMiddleware<FormTextCheck>();
-        app.UseStaticFiles();
         app.UseRouting();
+        // Before authentication: a cached page is answered without it (a signed-in request is
+        // told apart by its cookie, ReaderPagePolicy), after the security headers all answers need.
+        app.UseCaching();
         app.UseAuthentication();
         app.UseAuthorization();
-        // After authentication, so the cache policy knows a signed-in user when it sees one.
-        app.UseCaching();
         app.UseAntiforgery();
         return app;
     }
 
     public static WebApplication MapSite(this WebApplication app)
     {
-        app.MapRazorPages();
+        // Files of wwwroot under fingerprinted names (site.{hash}.css), precompressed at publish and
+        // cached for a year as immutable; the layout's ~/ links resolve to those names.
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
         // /healthz (liveness): the node answers, whatever its dependencies do; a probe that failed
         // while the database is away would have every node restarted, and their cached pages lost.
         // /readyz: every dependency a load balancer should wait for before sending readers (the

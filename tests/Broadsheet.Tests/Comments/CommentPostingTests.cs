@@ -71,7 +71,7 @@ public class CommentPostingTests(BroadsheetApp app) : IClassFixture<BroadsheetAp
     }
 
     [Fact]
-    public async Task A_post_without_the_antiforgery_token_is_refused_and_nothing_is_stored()
+    public async Task A_post_without_the_antiforgery_token_stores_nothing_and_comes_back_to_be_sent_again()
     {
         var reader = app.CreateReader();
         var permalink = await reader.FirstArticleAsync();
@@ -79,9 +79,32 @@ public class CommentPostingTests(BroadsheetApp app) : IClassFixture<BroadsheetAp
         var fields = new FormUrlEncodedContent(Reader.ValidComment(text));
 
         var response = await reader.PostAsync(new Uri(permalink, UriKind.Relative), fields, Cancel);
+        var page = await Reader.ParseAsync(response);
+        var stored = await CountAsync(text);
+        var again = await reader.PostCommentFormAsync(permalink, page);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("reload the page", await response.Content.ReadAsStringAsync(Cancel), StringComparison.Ordinal);
+        Assert.Equal(0, stored);
+        Assert.Equal(CommentMessages.SendAgain, page.QuerySelector(".form-message")!.TextContent);
+        Assert.Equal(text, page.QuerySelector("textarea#comment")!.TextContent);
+        Assert.Equal("Ada Reader", page.QuerySelector("input#author")!.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.SeeOther, again.StatusCode);
+        Assert.Equal(1, await CountAsync(text));
+    }
+
+    [Fact]
+    public async Task A_post_with_a_token_but_without_the_browsers_antiforgery_cookie_stores_nothing()
+    {
+        var victim = app.CreateReader();
+        var permalink = await victim.FirstArticleAsync();
+        await victim.CommentTokenAsync(); // the victim's browser holds an antiforgery cookie of its own
+        var text = Unique("Forged");
+        var fields = Reader.ValidComment(text);
+        fields["__RequestVerificationToken"] = await app.CreateReader().CommentTokenAsync();
+
+        var response = await victim.PostAsync(new Uri(permalink, UriKind.Relative), new FormUrlEncodedContent(fields), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(0, await CountAsync(text));
     }
 
@@ -163,7 +186,7 @@ public class CommentPostingTests(BroadsheetApp app) : IClassFixture<BroadsheetAp
         var reader = app.CreateReader();
         var permalink = await reader.FirstArticleAsync();
         var page = await reader.GetPageAsync(permalink);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        var token = await reader.CommentTokenAsync();
         var marker = Guid.NewGuid().ToString("N");
         var fields = new Dictionary<string, string> { ["comment"] = $"comment=ok+{marker}", ["author"] = "author=Ada", ["email"] = "email=ada%40example.org" };
         fields[badField.Split('=')[0]] = badField;
@@ -183,7 +206,7 @@ public class CommentPostingTests(BroadsheetApp app) : IClassFixture<BroadsheetAp
         var reader = app.CreateReader();
         var permalink = await reader.FirstArticleAsync();
         var page = await reader.GetPageAsync(permalink);
-        var token = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value");
+        var token = await reader.CommentTokenAsync();
         var bytes = Encoding.ASCII.GetBytes($"__RequestVerificationToken={Uri.EscapeDataString(token!)}&author=Ada&email=ada%40example.org&comment=raw-bytes")
             .Concat(new byte[] { 0xC3, 0x28, 0xFF }).ToArray();
         var content = new ByteArrayContent(bytes);
@@ -264,7 +287,7 @@ public class CommentPostingTests(BroadsheetApp app) : IClassFixture<BroadsheetAp
         var text = Unique("Too late");
 
         var page = await reader.GetPageAsync(permalink);
-        var token = (await reader.GetPageAsync(await reader.FirstArticleAsync())).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var token = await reader.CommentTokenAsync();
         var fields = Reader.ValidComment(text);
         fields["__RequestVerificationToken"] = token;
         var response = await reader.PostAsync(new Uri(permalink, UriKind.Relative), new FormUrlEncodedContent(fields), Cancel);
@@ -285,7 +308,7 @@ public class CommentPostingTests(BroadsheetApp app) : IClassFixture<BroadsheetAp
         var page = await reader.GetPageAsync(permalink);
         await app.WithDbAsync(db => db.Articles.Where(a => a.Id == article.Id).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, ArticleStatus.Draft), Cancel));
         var fields = Reader.ValidComment(Unique("Gone"));
-        fields["__RequestVerificationToken"] = page.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        fields["__RequestVerificationToken"] = await reader.CommentTokenAsync();
 
         var response = await reader.PostAsync(new Uri(permalink, UriKind.Relative), new FormUrlEncodedContent(fields), Cancel);
 

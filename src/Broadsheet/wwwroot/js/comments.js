@@ -1,6 +1,7 @@
 // The article page's comment form: the server's validation rules checked before posting, and
-// threaded replies without a page load. Both only improve on what already works without
-// JavaScript (the server validates again; Reply links carry ?replytocom=ID). Messages and limits
+// threaded replies without a page load, and the reader's antiforgery token fetched as they start
+// writing. All only improve on what already works without JavaScript (the server validates again;
+// Reply links carry ?replytocom=ID; a post without a token comes back to be sent again). Messages and limits
 // come from the form's data attributes, so browser and server always say the same words.
 (function () {
   'use strict';
@@ -67,11 +68,37 @@
 
   const fields = fieldNames.map((name) => form.elements.namedItem(name)).filter(Boolean);
 
+  // Cached pages are the same bytes for every reader (and for CDNs), so they carry no antiforgery
+  // token: the form asks for this reader's own when they start writing, or at the latest when they
+  // send it. Should that fail, the form is sent anyway and the server answers with the text kept
+  // and a token, asking to send it again (as it does for readers without JavaScript).
+  const tokenField = form.elements.namedItem('__RequestVerificationToken');
+  let tokenRequest = null;
+  function fetchToken() {
+    if (!tokenField || tokenField.value) {
+      return Promise.resolve();
+    }
+    tokenRequest ??= fetch(data.tokenUrl, { credentials: 'same-origin', cache: 'no-store' })
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((answer) => {
+        tokenField.value = answer.token;
+      })
+      .catch(() => {
+        tokenRequest = null;
+      });
+    return tokenRequest;
+  }
+  form.addEventListener('focusin', fetchToken);
+
   form.addEventListener('submit', (event) => {
     const invalid = fields.filter((field) => !check(field));
     if (invalid.length > 0) {
       event.preventDefault();
       invalid[0].focus();
+    } else if (tokenField && !tokenField.value) {
+      event.preventDefault();
+      // form.submit is the button named "submit" (WordPress's markup), hence the prototype's method.
+      fetchToken().then(() => HTMLFormElement.prototype.submit.call(form));
     }
   });
 
