@@ -79,7 +79,8 @@ public sealed class ArticlePage(
     public async Task<IActionResult> OnPostAsync(string slug, int? commentPage, [FromForm] CommentForm form,
         [FromServices] CommentIntake intake, CancellationToken cancellationToken)
     {
-        var article = await LoadAsync(slug, cancellationToken);
+        // Only the article's own row: byline, section and tags are read when the form is shown again.
+        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
         if (article is null)
         {
             return NotFound();
@@ -97,6 +98,7 @@ public sealed class ArticlePage(
             Response.Headers.Location = await LandingOfAsync(article, comment, cancellationToken);
             return new StatusCodeResult(StatusCodes.Status303SeeOther);
         }
+        article = await LoadAsync(slug, cancellationToken) ?? article;
         var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
         await ShowAsync(article, form, Math.Min(commentPage ?? pageCount, pageCount), pageCount, cancellationToken);
         switch (outcome)
@@ -130,6 +132,14 @@ public sealed class ArticlePage(
     // The page of the thread that holds the new comment, at its anchor.
     private async Task<string> LandingOfAsync(Article article, Comment comment, CancellationToken cancellationToken)
     {
+        // A new top-level comment is the newest root of its thread, so it is on the last page, which
+        // is the article's own address; spam and trash are shown nowhere.
+        if (comment.ParentId is null)
+        {
+            return comment.Status is CommentStatus.Approved or CommentStatus.Pending
+                ? permalinks.For(article) + string.Create(CultureInfo.InvariantCulture, $"#comment-{comment.Id}")
+                : permalinks.For(article);
+        }
         if (await pages.PageOfAsync(article.Id, comment.Id, PerPage, cancellationToken) is not { } page)
         {
             return permalinks.For(article);

@@ -19,5 +19,6 @@ public static class CommentMessages
     public const string CommentsClosed = "Sorry, comments are closed for this item.";
     public const string CommentsNotAllowed = "Sorry, comments are not allowed on this item.";
     public const string ParentNotFound = "The comment you are replying to does not exist or is not open for replies.";
+    public const string TryAgain = "Your comment could not be saved just now. Nothing was stored: please try again in a moment.";
     public const string AwaitingModeration = "Your comment is awaiting moderation.";
 }
