@@ -79,8 +79,7 @@ public sealed class ArticlePage(
     public async Task<IActionResult> OnPostAsync(string slug, int? commentPage, [FromForm] CommentForm form,
         [FromServices] CommentIntake intake, CancellationToken cancellationToken)
     {
-        // Only the article's own row: byline, section and tags are read when the form is shown again.
-        var article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+        var article = await ArticleRow(db, slug, cancellationToken);
         if (article is null)
         {
             return NotFound();
@@ -119,6 +118,12 @@ public sealed class ArticlePage(
         }
         return Page();
     }
+
+    // A post needs only the article's own row (byline, section and tags are read when the form is
+    // shown again); compiled, since it runs for every comment posted.
+    private static readonly Func<BroadsheetDb, string, CancellationToken, Task<Article?>> ArticleRow =
+        EF.CompileAsyncQuery((BroadsheetDb db, string slug, CancellationToken cancellationToken) =>
+            db.Articles.AsNoTracking().FirstOrDefault(a => a.Slug == slug));
 
     private Task<Article?> LoadAsync(string slug, CancellationToken cancellationToken) =>
         db.Articles.AsNoTracking()

@@ -81,6 +81,7 @@ public sealed partial class CommentWriter(IServiceScopeFactory scopes, TimeProvi
             outcomes = await decisions.DecideAsync(batch, CancellationToken.None);
             await db.SaveChangesAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);
+            BatchStored(logger, batch.Count);
         }
 #pragma warning disable CA1031 // Whatever failed, the writer must live on and every poster must get an answer.
         catch (Exception e)
@@ -94,6 +95,9 @@ public sealed partial class CommentWriter(IServiceScopeFactory scopes, TimeProvi
             batch[i].Answer.TrySetResult(outcomes[i]);
         }
     }
+
+    [LoggerMessage(LogLevel.Debug, "Stored a batch of {Count} comments in one commit")]
+    private static partial void BatchStored(ILogger logger, int count);
 
     [LoggerMessage(LogLevel.Error, "A batch of {Count} comments could not be stored; each poster was asked to try again")]
     private static partial void BatchFailed(ILogger logger, Exception exception, int count);
