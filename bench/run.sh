@@ -74,8 +74,8 @@ WRK_HEADERS=()
 # measure SITE NAME PATH: a warm-up, then wrk; prints a row and keeps it in $RESULTS.
 measure() {
   local out
-  wrk -t1 -c"$CONNS" -d3s "${WRK_HEADERS[@]}" "$BASE$3" >/dev/null 2>&1 || true
-  out=$(wrk -t1 -c"$CONNS" -d"$DURATION" "${WRK_HEADERS[@]}" -s bench/report.lua "$BASE$3" | grep WRKRESULT)
+  wrk -t1 -c"$CONNS" -d3s --timeout 10s "${WRK_HEADERS[@]}" "$BASE$3" >/dev/null 2>&1 || true
+  out=$(wrk -t1 -c"$CONNS" -d"$DURATION" --timeout 10s "${WRK_HEADERS[@]}" -s bench/report.lua "$BASE$3" | grep WRKRESULT)
   awk -v site="$1" -v name="$2" '{for(i=2;i<=NF;i++){split($i,kv,"=");v[kv[1]]=kv[2]}
     printf "%-10s %-24s %10.0f %9.2f %9.2f %10.0f\n", site, name, v["rps"], v["p50_ms"], v["p99_ms"], v["bytes_per_resp"]}' <<<"$out" | tee -a "$RESULTS"
 }
@@ -138,10 +138,10 @@ article=$(link_to bench-article-with-fifty-comments)
 curl -s -D "$POSTS/headers" -o "$POSTS/form.html" "$BASE$article"
 cookie=$(grep -i '^set-cookie:' "$POSTS/headers" | sed 's/^[^:]*: *//; s/;.*//' | paste -sd ';' | sed 's/;/; /g')
 token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$POSTS/form.html" | head -1 | sed 's/.*value="//; s/"$//')
-wrk -t1 -c"$POST_CONNS" -d3s -s bench/comment-post.lua "$BASE$article" -- "$cookie" "$token" warmup >/dev/null
+wrk -t1 -c"$POST_CONNS" -d3s --timeout 10s -s bench/comment-post.lua "$BASE$article" -- "$cookie" "$token" warmup >/dev/null
 sleep 2 # the warm-up's last posts, still in flight when wrk stopped, are committed before counting
 before=$(sqlite3 "$POSTS/broadsheet.db" "SELECT count(*) FROM Comments WHERE AuthorEmail LIKE '%@load.bench.invalid'")
-out=$(wrk -t1 -c"$POST_CONNS" -d"$DURATION" -s bench/comment-post.lua "$BASE$article" -- "$cookie" "$token" run | grep WRKRESULT)
+out=$(wrk -t1 -c"$POST_CONNS" -d"$DURATION" --timeout 10s -s bench/comment-post.lua "$BASE$article" -- "$cookie" "$token" run | grep WRKRESULT)
 stop_app
 after=$(sqlite3 "$POSTS/broadsheet.db" "SELECT count(*) FROM Comments WHERE AuthorEmail LIKE '%@load.bench.invalid'")
 awk '{for(i=2;i<=NF;i++){split($i,kv,"=");v[kv[1]]=kv[2]}
