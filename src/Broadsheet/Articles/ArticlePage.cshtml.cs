@@ -98,7 +98,7 @@ public sealed class ArticlePage(
     private async Task<IActionResult> PostCommentAsync(string slug, int? commentPage, CommentForm form, CommentIntake intake,
         CancellationToken cancellationToken)
     {
-        var article = await LoadAsync(slug, cancellationToken);
+        var article = await ArticleRow(db, slug, cancellationToken);
         if (article is null)
         {
             return NotFound();
@@ -146,11 +146,19 @@ public sealed class ArticlePage(
     private async Task ShowAgainAsync(Article article, CommentForm form, int? commentPage, int status, string? message,
         CancellationToken cancellationToken)
     {
+        // The post read only the article's row; the page shows its byline, section and tags too.
+        article = await LoadAsync(article.Slug, cancellationToken) ?? article;
         var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
         await ShowAsync(article, form, Math.Min(commentPage ?? pageCount, pageCount), pageCount, cancellationToken);
         Form = Form with { Message = message, Token = antiforgery.GetAndStoreTokens(HttpContext).RequestToken };
         Response.StatusCode = status;
     }
+
+    // A post needs only the article's own row (byline, section and tags are read when the form is
+    // shown again); compiled, since it runs for every comment posted.
+    private static readonly Func<BroadsheetDb, string, CancellationToken, Task<Article?>> ArticleRow =
+        EF.CompileAsyncQuery((BroadsheetDb db, string slug, CancellationToken cancellationToken) =>
+            db.Articles.AsNoTracking().FirstOrDefault(a => a.Slug == slug));
 
     private Task<Article?> LoadAsync(string slug, CancellationToken cancellationToken) =>
         db.Articles.AsNoTracking()
@@ -164,6 +172,14 @@ public sealed class ArticlePage(
     // The page of the thread that holds the new comment, at its anchor.
     private async Task<string> LandingOfAsync(Article article, Comment comment, CancellationToken cancellationToken)
     {
+        // A new top-level comment is the newest root of its thread, so it is on the last page, which
+        // is the article's own address; spam and trash are shown nowhere.
+        if (comment.ParentId is null)
+        {
+            return comment.Status is CommentStatus.Approved or CommentStatus.Pending
+                ? permalinks.For(article) + string.Create(CultureInfo.InvariantCulture, $"#comment-{comment.Id}")
+                : permalinks.For(article);
+        }
         if (await pages.PageOfAsync(article.Id, comment.Id, PerPage, cancellationToken) is not { } page)
         {
             return permalinks.For(article);

@@ -24,6 +24,8 @@ public static class CommentEndpoints
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<Moderation>();
         builder.Services.AddScoped<CommentIntake>();
+        builder.Services.AddSingleton<CommentWriter>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<CommentWriter>());
         builder.Services.AddScoped<CommentPages>();
         builder.Services.AddSingleton<CommenterCookies>();
         return builder;

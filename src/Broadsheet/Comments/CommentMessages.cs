@@ -20,5 +20,6 @@ public static class CommentMessages
     public const string CommentsNotAllowed = "Sorry, comments are not allowed on this item.";
     public const string ParentNotFound = "The comment you are replying to does not exist or is not open for replies.";
     public const string SendAgain = "Your comment has not been posted yet: please check it and press Post Comment again.";
+    public const string TryAgain = "Your comment could not be saved just now. Nothing was stored: please try again in a moment.";
     public const string AwaitingModeration = "Your comment is awaiting moderation.";
 }

@@ -1,38 +1,39 @@
-using Broadsheet.Data;
+using System.Runtime.CompilerServices;
 using Broadsheet.Settings;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Comments;
 
 // Decides whether a new comment shows at once or waits for a moderator: first the editors' rules
 // (disallowed and moderation words, links), then the site's policy.
-public sealed class Moderation(BroadsheetDb db, IOptions<CommentOptions> options, EditorSettings settings)
+public sealed class Moderation(IOptions<CommentOptions> options, EditorSettings settings)
 {
     public const string HeldFirstTime = "First comment from this email address";
     public const string HeldAll = "Every comment is held for moderation";
     public const string HeldRobot = "Filled in the hidden field that only robots see";
 
+    private static readonly ModerationRules Defaults = ModerationRules.None with { HoldLinkCount = 2 };
+
+    // The word lists are parsed once per stored settings row, not once per comment: a save or a
+    // refresh replaces the row object, and with it the entry (the old one goes with the old row).
+    private static readonly ConditionalWeakTable<SiteSettings, ModerationRules> Parsed = [];
+
     public ModerationRules Rules => settings.Stored is { } stored
-        ? new ModerationRules(SiteSettings.Lines(stored.DisallowedWords), SiteSettings.Lines(stored.ModerationWords), stored.HoldLinkCount)
-        : ModerationRules.None with { HoldLinkCount = 2 };
+        ? Parsed.GetValue(stored, s => new ModerationRules(SiteSettings.Lines(s.DisallowedWords), SiteSettings.Lines(s.ModerationWords), s.HoldLinkCount))
+        : Defaults;
 
-    public async Task<(CommentStatus Status, string? Reason)> DecideAsync(CommentForm form, string? ipAddress,
-        CancellationToken cancellationToken) =>
-        Rules.Check(form, ipAddress) is { } ruled ? ruled : await DecideAsync(form.NormalizedEmail, cancellationToken);
-
-    public async Task<(CommentStatus Status, string? Reason)> DecideAsync(string email, CancellationToken cancellationToken)
+    // isKnownCommenter: the email already has an approved comment (WordPress's first-time rule).
+    public (CommentStatus Status, string? Reason) Decide(CommentForm form, string? ipAddress, bool isKnownCommenter)
     {
-        switch (options.Value.Moderation)
+        if (Rules.Check(form, ipAddress) is { } ruled)
         {
-            case ModerationPolicy.None:
-                return (CommentStatus.Approved, null);
-            case ModerationPolicy.All:
-                return (CommentStatus.Pending, HeldAll);
-            default:
-                var isKnown = await db.Comments
-                    .AnyAsync(c => c.AuthorEmail == email && c.Status == CommentStatus.Approved, cancellationToken);
-                return isKnown ? (CommentStatus.Approved, null) : (CommentStatus.Pending, HeldFirstTime);
+            return ruled;
         }
+        return options.Value.Moderation switch
+        {
+            ModerationPolicy.None => (CommentStatus.Approved, null),
+            ModerationPolicy.All => (CommentStatus.Pending, HeldAll),
+            _ => isKnownCommenter ? (CommentStatus.Approved, null) : (CommentStatus.Pending, HeldFirstTime),
+        };
     }
 }
