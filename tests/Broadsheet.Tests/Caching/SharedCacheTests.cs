@@ -144,7 +144,7 @@ public sealed class SharedCacheTests : IAsyncLifetime
         if (bypassCache)
         {
             // A signed-in browser's cookie (even one that no longer signs in) is never served from the cache.
-            request.Headers.Add("Cookie", ".AspNetCore.Identity.Application=expired");
+            request.Headers.Add("Cookie", $"{Broadsheet.Accounts.AccountSetup.StaffCookie}=expired");
         }
         var page = await Reader.ParseAsync(await reader.SendAsync(request, Cancel));
         return page.QuerySelector("h1")!.TextContent.Trim();

@@ -21,7 +21,7 @@ public class GroupCommitTests
         var client = app.CreateReader();
         var permalink = await client.FirstArticleAsync();
         var page = await client.GetPageAsync(permalink);
-        var token = page.QuerySelector<IHtmlInputElement>("form#commentform input[name=__RequestVerificationToken]")!.Value;
+        var token = await client.CommentTokenAsync(page.QuerySelector("form#commentform"));
         return new Form(client, permalink, token);
     }
 

@@ -82,7 +82,7 @@ public sealed class DatabaseOutageTests(OwnPostgres postgres) : IClassFixture<Ow
         using var app = NewApp();
         var reader = app.CreateReader("203.0.113.90");
         var permalink = await reader.FirstArticleAsync();
-        var token = (await reader.GetPageAsync(permalink)).QuerySelector<IHtmlInputElement>("input[name=__RequestVerificationToken]")!.Value;
+        var token = await reader.CommentTokenAsync((await reader.GetPageAsync(permalink)).QuerySelector("form#commentform"));
         var answers = new ConcurrentQueue<(string Text, HttpStatusCode Status)>();
         using var stop = new CancellationTokenSource();
         var posting = Task.Run(async () =>
