@@ -46,3 +46,5 @@ run_site() { # site data_dir
 }
 run_site small "$SMALL"
 run_site large "$LARGE"
+# The cached article page beside bare Kestrel and nginx, memory and start: bench/cached.sh.
+[ "${SKIP_CACHED:-0}" = 1 ] || bench/cached.sh "$SMALL"
