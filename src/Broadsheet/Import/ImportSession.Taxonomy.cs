@@ -76,6 +76,10 @@ internal sealed partial class ImportSession
         _categoryIds[wxr.Slug] = category.Id;
         _categorySlugs[wxr.Slug] = category.Slug;
         _categoryParents[wxr.Slug] = wxr.ParentSlug;
+        if (wxr.TermId is { } termId)
+        {
+            _categoryTermIds[wxr.Slug] = termId;
+        }
         report.Categories++;
     }
 
@@ -87,6 +91,37 @@ internal sealed partial class ImportSession
             id = _categoryIds[slug];
         }
         return id;
+    }
+
+    private async Task<Category> CategoryAsync(WxrTerm term, CancellationToken cancellationToken)
+    {
+        var id = await CategoryIdAsync(term.Slug, term.Name, cancellationToken);
+        // Attached by id, as tags are: the tracker may have forgotten the entity since it was saved.
+        return db.Categories.Local.FirstOrDefault(c => c.Id == id) ?? db.Categories.Attach(new Category { Id = id, Name = "", Slug = "" }).Entity;
+    }
+
+    // A post's categories, the primary first: the one WordPress used for the post's %category%
+    // address. That is the primary category Yoast SEO records (its post_link_category filter puts
+    // it in the address) when the export names one of them, else, as WordPress core does, the
+    // lowest term id. When some category has no term id (WXR 1.0, or our own export of a section
+    // made here) the order of the file decides, and our export writes the primary first.
+    internal const string YoastPrimaryCategory = "_yoast_wpseo_primary_category";
+
+    private List<WxrTerm> CategoriesOf(WxrItem item)
+    {
+        var categories = item.Terms.Where(t => t.Domain == "category").DistinctBy(t => t.Slug).ToList();
+        if (item.Meta.GetValueOrDefault(YoastPrimaryCategory) is { } yoast
+            && int.TryParse(yoast, System.Globalization.CultureInfo.InvariantCulture, out var primaryTermId)
+            && categories.FindIndex(c => _categoryTermIds.GetValueOrDefault(c.Slug) == primaryTermId) is var index and >= 0)
+        {
+            var primary = categories[index];
+            categories.RemoveAt(index);
+            categories.Insert(0, primary);
+            return categories;
+        }
+        return categories.All(c => _categoryTermIds.ContainsKey(c.Slug))
+            ? [.. categories.OrderBy(c => _categoryTermIds[c.Slug])]
+            : categories;
     }
 
     private async Task AddTagAsync(WxrTag wxr, CancellationToken cancellationToken)
