@@ -101,28 +101,31 @@ internal sealed partial class ImportSession
     }
 
     // A post's categories, the primary first: the one WordPress used for the post's %category%
-    // address. That is the primary category Yoast SEO records (its post_link_category filter puts
-    // it in the address) when the export names one of them, else, as WordPress core does, the
-    // lowest term id. When some category has no term id (WXR 1.0, or our own export of a section
-    // made here) the order of the file decides, and our export writes the primary first.
-    internal const string YoastPrimaryCategory = "_yoast_wpseo_primary_category";
-
+    // address. Our own export names it (by slug, which survives a move between sites); else Yoast
+    // SEO's primary category, which its post_link_category filter puts in the address; else, as
+    // WordPress core does, the lowest term id. When some category has no term id (WXR 1.0) the
+    // order of the file decides.
     private List<WxrTerm> CategoriesOf(WxrItem item)
     {
         var categories = item.Terms.Where(t => t.Domain == "category").DistinctBy(t => t.Slug).ToList();
-        if (item.Meta.GetValueOrDefault(YoastPrimaryCategory) is { } yoast
-            && int.TryParse(yoast, System.Globalization.CultureInfo.InvariantCulture, out var primaryTermId)
-            && categories.FindIndex(c => _categoryTermIds.GetValueOrDefault(c.Slug) == primaryTermId) is var index and >= 0)
+        var named = item.Meta.GetValueOrDefault(PrimaryCategoryMeta) is { } slug ? categories.FindIndex(c => c.Slug == slug) : -1;
+        if (named < 0 && item.Meta.GetValueOrDefault(YoastPrimaryCategoryMeta) is { } yoast
+            && int.TryParse(yoast, System.Globalization.CultureInfo.InvariantCulture, out var termId))
         {
-            var primary = categories[index];
-            categories.RemoveAt(index);
-            categories.Insert(0, primary);
-            return categories;
+            named = categories.FindIndex(c => _categoryTermIds.TryGetValue(c.Slug, out var id) && id == termId);
+        }
+        if (named >= 0)
+        {
+            return [categories[named], .. categories.Where((_, index) => index != named)];
         }
         return categories.All(c => _categoryTermIds.ContainsKey(c.Slug))
             ? [.. categories.OrderBy(c => _categoryTermIds[c.Slug])]
             : categories;
     }
+
+    // Post meta naming the primary category: ours (a slug, written by our export) and Yoast SEO's (a term id).
+    internal const string PrimaryCategoryMeta = "_broadsheet_primary_category";
+    private const string YoastPrimaryCategoryMeta = "_yoast_wpseo_primary_category";
 
     private async Task AddTagAsync(WxrTag wxr, CancellationToken cancellationToken)
     {

@@ -130,11 +130,12 @@ internal sealed class WxrWriter(XmlWriter xml, TimeZoneInfo zone)
         {
             await MetaAsync("_thumbnail_id", Number(thumbnail));
         }
-        // Which of several categories is the primary one, where WordPress sites record it (Yoast
-        // SEO); without it WordPress would take the lowest term id for %category% addresses.
-        if (article is { Kind: ArticleKind.Post, SecondaryCategories.Count: > 0, Category.WordPressId: { } primaryTermId })
+        // Which of several categories is the primary one, by slug: term ids change when WordPress
+        // imports the file (so Yoast SEO's meta, a term id, would point at another term there),
+        // slugs do not. WordPress keeps it as plain post meta; our importer reads it back.
+        if (article is { Kind: ArticleKind.Post, SecondaryCategories.Count: > 0 })
         {
-            await MetaAsync(ImportSession.YoastPrimaryCategory, Number(primaryTermId));
+            await MetaAsync(ImportSession.PrimaryCategoryMeta, article.Category.Slug);
         }
         var byId = comments.ToDictionary(c => c.Id);
         foreach (var comment in comments)

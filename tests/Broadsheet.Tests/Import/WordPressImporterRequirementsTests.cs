@@ -137,8 +137,11 @@ public sealed class WordPressImporterRequirementsTests : IAsyncLifetime
         Assert.Equal("602", Wpv(history, "post_parent"));
         // site.xml has an "about" page too: the second one is "about-2" here, and so in its address.
         Assert.Equal("https://paper.example/company/about-2/history/", history.Element("link")!.Value);
-        Assert.Equal(["sport", "politics", "world"], Items.Single(i => Wpv(i, "post_id") == "501")
-            .Elements("category").Where(c => (string?)c.Attribute("domain") == "category").Select(c => (string?)c.Attribute("nicename")));
+        var election = Items.Single(i => Wpv(i, "post_id") == "501");
+        Assert.Equal(["sport", "politics", "world"],
+            election.Elements("category").Where(c => (string?)c.Attribute("domain") == "category").Select(c => (string?)c.Attribute("nicename")));
+        Assert.Contains(election.Elements(Wp + "postmeta"),
+            m => Wpv(m, "meta_key") == "_broadsheet_primary_category" && Wpv(m, "meta_value") == "sport");
     }
 
     // Our numbers keep a reply after its parent; only numbers WordPress itself gave (a reply
