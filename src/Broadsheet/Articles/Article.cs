@@ -26,6 +26,11 @@ public class Article
     public Author Author { get; set; } = null!;
     public int CategoryId { get; set; }
     public Category Category { get; set; } = null!;
+
+    // The other sections the article also appears in (WordPress lets a post sit in several
+    // categories): their archives and feeds list it too. Category stays the one section of its
+    // kicker and breadcrumbs, and of WordPress's %category% addresses.
+    public List<Category> SecondaryCategories { get; set; } = [];
     public List<Tag> Tags { get; set; } = [];
     public List<Comment> Comments { get; set; } = [];
 
@@ -35,6 +40,12 @@ public class Article
     public bool IsSticky { get; set; }
     public ArticleKind Kind { get; set; } = ArticleKind.Post;
     public string? FeaturedImageUrl { get; set; }
+
+    // A page may sit under another page and answers at its nested address, as in WordPress
+    // (/about/team/). PagePath ("about/team") is that address, kept by PagePaths whenever a page's
+    // slug or parent changes, so that a permalink never needs a query.
+    public int? ParentId { get; set; }
+    public string? PagePath { get; set; }
 
     // Raised by every save from the back office; a save that started from an older version is
     // refused, so two editors never silently overwrite each other (see ArticleMapping).

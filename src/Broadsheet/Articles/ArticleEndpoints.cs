@@ -13,6 +13,9 @@ public static class ArticleEndpoints
         {
             pages.Conventions.AddPageRoute("/Articles/HomePage", "page/{pageNumber:int}");
             pages.Conventions.AddPageRoute("/Articles/ArticlePage", "{year:int}/{month:int}/{day:int}/{slug}/comment-page-{commentPage:int:min(1)}");
+            // Pages (standing content) answer at their nested address, as in WordPress; every
+            // other route is more specific and wins, so this one sees only what nothing else takes.
+            pages.Conventions.AddPageRoute("/Articles/ArticlePage", "{**pagePath}");
             pages.Conventions.AddPageRoute("/Taxonomy/CategoryPage", "category/{slug}/page/{pageNumber:int}");
             pages.Conventions.AddPageRoute("/Taxonomy/TagPage", "tag/{slug}/page/{pageNumber:int}");
             pages.Conventions.AddPageRoute("/Authors/AuthorPage", "author/{slug}/page/{pageNumber:int}");

@@ -1,3 +1,4 @@
+using Broadsheet.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,5 +26,18 @@ internal sealed class ArticleMapping : IEntityTypeConfiguration<Article>
         article.Property(a => a.Version).IsConcurrencyToken();
         article.Property(a => a.FeaturedImageAlt).HasMaxLength(300);
         article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        // Archives ask "which articles are also in this section": the index starts with the category.
+        article.HasMany(a => a.SecondaryCategories).WithMany().UsingEntity("ArticleCategories",
+            category => category.HasOne(typeof(Category)).WithMany().HasForeignKey("CategoryId").OnDelete(DeleteBehavior.Cascade),
+            owner => owner.HasOne(typeof(Article)).WithMany().HasForeignKey("ArticleId").OnDelete(DeleteBehavior.Cascade),
+            join =>
+            {
+                join.HasKey("ArticleId", "CategoryId");
+                join.HasIndex("CategoryId", "ArticleId");
+            });
+        // ParentId is a plain column, not a foreign key: adding one would make SQLite rebuild the
+        // Articles table, which its search triggers forbid; a parent that is gone ends the page's
+        // path where it breaks (PagePaths), which is what a foreign key's SET NULL would do.
+        article.Property(a => a.PagePath).HasMaxLength(1000);
     }
 }

@@ -35,11 +35,16 @@ public sealed class ArticlePage(
     public CommentPages.Page CommentPage { get; private set; } = new(1, 1, []);
     private int PerPage => commentOptions.Value.CommentsPerPage;
 
-    public async Task<IActionResult> OnGetAsync(string slug, int? commentPage, int? replytocom, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(string? slug, string? pagePath, int? commentPage, int? replytocom, CancellationToken cancellationToken)
     {
-        var tail = commentPage is { } asked ? string.Create(CultureInfo.InvariantCulture, $"comment-page-{asked}/") : "";
-        var article = await LoadAsync(slug, cancellationToken);
-        if (article is null && await MovedAsync(slug, cancellationToken) is { } moved && moved.IsPublished(clock.UtcNow))
+        if (ArticleAddress.Read(slug, pagePath, commentPage) is not { } address)
+        {
+            return NotFound();
+        }
+        commentPage = address.CommentPage;
+        var tail = commentPage is { } number ? string.Create(CultureInfo.InvariantCulture, $"comment-page-{number}/") : "";
+        var article = await LoadAsync(address.Slug, address.IsPage, cancellationToken);
+        if (article is null && await MovedAsync(address.Slug, address.IsPage, cancellationToken) is { } moved && moved.IsPublished(clock.UtcNow))
         {
             return RedirectPermanent(permalinks.For(moved) + tail + Request.QueryString);
         }
@@ -81,12 +86,12 @@ public sealed class ArticlePage(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, int? commentPage, [FromForm] CommentForm form,
+    public async Task<IActionResult> OnPostAsync(string? slug, string? pagePath, int? commentPage, [FromForm] CommentForm form,
         [FromServices] CommentIntake intake, CancellationToken cancellationToken)
     {
         try
         {
-            return await PostCommentAsync(slug, commentPage, form, intake, cancellationToken);
+            return await PostCommentAsync(slug, pagePath, commentPage, form, intake, cancellationToken);
         }
         catch (Exception e) when (DatabaseOutage.IsOutage(e))
         {
@@ -95,10 +100,15 @@ public sealed class ArticlePage(
         }
     }
 
-    private async Task<IActionResult> PostCommentAsync(string slug, int? commentPage, CommentForm form, CommentIntake intake,
-        CancellationToken cancellationToken)
+    private async Task<IActionResult> PostCommentAsync(string? slug, string? pagePath, int? commentPage, CommentForm form,
+        CommentIntake intake, CancellationToken cancellationToken)
     {
-        var article = await ArticleRow(db, slug, cancellationToken);
+        if (ArticleAddress.Read(slug, pagePath, commentPage) is not { } address)
+        {
+            return NotFound();
+        }
+        commentPage = address.CommentPage;
+        var article = await ArticleRow(db, address.Slug, address.IsPage, cancellationToken);
         if (article is null)
         {
             return NotFound();
@@ -147,7 +157,7 @@ public sealed class ArticlePage(
         CancellationToken cancellationToken)
     {
         // The post read only the article's row; the page shows its byline, section and tags too.
-        article = await LoadAsync(article.Slug, cancellationToken) ?? article;
+        article = await LoadAsync(article.Slug, pagesOnly: false, cancellationToken) ?? article;
         var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
         await ShowAsync(article, form, Math.Min(commentPage ?? pageCount, pageCount), pageCount, cancellationToken);
         Form = Form with { Message = message, Token = antiforgery.GetAndStoreTokens(HttpContext).RequestToken };
@@ -156,18 +166,21 @@ public sealed class ArticlePage(
 
     // A post needs only the article's own row (byline, section and tags are read when the form is
     // shown again); compiled, since it runs for every comment posted.
-    private static readonly Func<BroadsheetDb, string, CancellationToken, Task<Article?>> ArticleRow =
-        EF.CompileAsyncQuery((BroadsheetDb db, string slug, CancellationToken cancellationToken) =>
-            db.Articles.AsNoTracking().FirstOrDefault(a => a.Slug == slug));
+    private static readonly Func<BroadsheetDb, string, bool, CancellationToken, Task<Article?>> ArticleRow =
+        EF.CompileAsyncQuery((BroadsheetDb db, string slug, bool pagesOnly, CancellationToken cancellationToken) =>
+            db.Articles.AsNoTracking().FirstOrDefault(a => a.Slug == slug && (!pagesOnly || a.Kind == ArticleKind.Page)));
 
-    private Task<Article?> LoadAsync(string slug, CancellationToken cancellationToken) =>
+    // Only pages answer at an address outside the dated ones.
+    private Task<Article?> LoadAsync(string slug, bool pagesOnly, CancellationToken cancellationToken) =>
         db.Articles.AsNoTracking()
             .Include(a => a.Author).Include(a => a.Category).Include(a => a.Tags)
-            .FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+            .Include(a => a.SecondaryCategories.OrderBy(c => c.Name)).AsSplitQuery()
+            .FirstOrDefaultAsync(a => a.Slug == slug && (!pagesOnly || a.Kind == ArticleKind.Page), cancellationToken);
 
     // An article whose slug an editor changed after publication keeps its old address (OldSlug).
-    private Task<Article?> MovedAsync(string slug, CancellationToken cancellationToken) =>
-        db.Set<OldSlug>().Where(o => o.Slug == slug).Select(o => o.Article).AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+    private Task<Article?> MovedAsync(string slug, bool pagesOnly, CancellationToken cancellationToken) =>
+        db.Set<OldSlug>().Where(o => o.Slug == slug).Select(o => o.Article).Where(a => !pagesOnly || a.Kind == ArticleKind.Page)
+            .AsNoTracking().FirstOrDefaultAsync(cancellationToken);
 
     // The page of the thread that holds the new comment, at its anchor.
     private async Task<string> LandingOfAsync(Article article, Comment comment, CancellationToken cancellationToken)

@@ -23,6 +23,11 @@ public static class ArticleQueries
     public static IQueryable<Article> Published(this IQueryable<Article> articles, DateTime utcNow) =>
         articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= utcNow && a.Kind == ArticleKind.Post);
 
+    // A section's articles: those filed under it and those that are also in it (one indexed
+    // lookup in ArticleCategories per article, inside the same query).
+    public static IQueryable<Article> InSection(this IQueryable<Article> articles, int categoryId) =>
+        articles.Where(a => a.CategoryId == categoryId || a.SecondaryCategories.Any(c => c.Id == categoryId));
+
     public static IQueryable<Article> NewestFirst(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
 

@@ -4,7 +4,7 @@ using Broadsheet.Shared;
 namespace Broadsheet.Articles;
 
 // WordPress's default "day and name" structure, /{yyyy}/{MM}/{dd}/{slug}/, with the date in the
-// site's time zone. Permalinks are a public contract: never change their shape.
+// site's time zone; pages, as in WordPress, at /{parent}/{slug}/. Permalinks are a public contract: never change their shape.
 public sealed class Permalinks(SiteClock clock)
 {
     public string For(DateTime publishedAtUtc, string slug)
@@ -14,7 +14,13 @@ public sealed class Permalinks(SiteClock clock)
             $"/{local:yyyy}/{local:MM}/{local:dd}/{Uri.EscapeDataString(slug)}/");
     }
 
-    public string For(Article article) => For(article.PublishedAt ?? article.UpdatedAt, article.Slug);
+    // Pages with a place in the page tree answer at their nested address instead (see PagePaths).
+    public string For(Article article) => article is { Kind: ArticleKind.Page, PagePath.Length: > 0 }
+        ? ForPage(article.PagePath)
+        : For(article.PublishedAt ?? article.UpdatedAt, article.Slug);
+
+    public static string ForPage(string pagePath) =>
+        "/" + string.Join('/', pagePath.Split('/').Select(Uri.EscapeDataString)) + "/";
 
     // WordPress's comment page address; the last (newest) page is the article's own address.
     public string ForCommentPage(Article article, int page, int pageCount) =>

@@ -19,7 +19,7 @@ namespace Broadsheet.Caching;
 internal sealed class CacheEviction(IOutputCacheStore store) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     private static readonly string[] ContentTables =
-        ["\"Articles\"", "\"Comments\"", "\"Categories\"", "\"Tags\"", "\"Authors\"", "\"ArticleTags\"", "\"SiteSettings\""];
+        ["\"Articles\"", "\"Comments\"", "\"Categories\"", "\"Tags\"", "\"Authors\"", "\"ArticleTags\"", "\"ArticleCategories\"", "\"SiteSettings\""];
 
     private readonly ConditionalWeakTable<DbContext, List<EntityEntry>> _saving = [];
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = [];
@@ -120,7 +120,10 @@ internal sealed class CacheEviction(IOutputCacheStore store) : ISaveChangesInter
             case Category or Tag or Author or Settings.SiteSettings:
                 tags.Add(ReaderPagePolicy.AllPagesTag);
                 break;
-            case Dictionary<string, object> join when join.TryGetValue("ArticlesId", out var articleId) && articleId is int id:
+            // A tag (ArticleTags: ArticlesId) or a secondary section (ArticleCategories: ArticleId)
+            // added or taken away: the article shows it, and every list may gain or lose the
+            // article (section archives are lists, so the sections' archives go with them).
+            case Dictionary<string, object> join when (join.GetValueOrDefault("ArticlesId") ?? join.GetValueOrDefault("ArticleId")) is int id:
                 tags.Add(CacheTags.Article(id));
                 tags.Add(CacheTags.Lists);
                 break;

@@ -22,7 +22,7 @@ public sealed class FeedSources(BroadsheetDb db, SiteClock clock, Permalinks per
         await db.Categories.Where(c => c.Slug == slug).Select(c => new { c.Id, c.Name, c.Description }).FirstOrDefaultAsync(cancellationToken)
             is { } category
             ? await ArticlesAsync($"{SiteTitle} – {category.Name}", category.Description, Permalinks.Category(slug),
-                db.Articles.Where(a => a.CategoryId == category.Id), cancellationToken)
+                db.Articles.InSection(category.Id), cancellationToken)
             : null;
 
     public async Task<FeedContent?> TagAsync(string slug, CancellationToken cancellationToken) =>

@@ -28,13 +28,14 @@ public sealed record TagRow(int Id, string Name, string Slug, int? WordPressId)
 
 public sealed record ArticleRow(int Id, string Title, string Slug, string BodyMarkdown, string BodyHtml, string Excerpt, ArticleStatus Status,
     DateTime? PublishedAt, DateTime UpdatedAt, bool AreCommentsOpen, int AuthorId, int CategoryId, List<int> TagIds, int? WordPressId,
-    bool IsSticky, ArticleKind Kind, string? FeaturedImageUrl)
+    bool IsSticky, ArticleKind Kind, string? FeaturedImageUrl,
+    List<int>? SecondaryCategoryIds = null, int? ParentId = null) // absent from backups made before sections could be several
 {
     public Article ToEntity() => new()
     {
         Id = Id, Title = Title, Slug = Slug, BodyMarkdown = BodyMarkdown, BodyHtml = BodyHtml, Excerpt = Excerpt, Status = Status,
         PublishedAt = PublishedAt, UpdatedAt = UpdatedAt, AreCommentsOpen = AreCommentsOpen, AuthorId = AuthorId, CategoryId = CategoryId,
-        WordPressId = WordPressId, IsSticky = IsSticky, Kind = Kind, FeaturedImageUrl = FeaturedImageUrl,
+        WordPressId = WordPressId, IsSticky = IsSticky, Kind = Kind, FeaturedImageUrl = FeaturedImageUrl, ParentId = ParentId,
     };
 }
 
@@ -63,8 +64,9 @@ internal static class BackupRows
 
     public static TagRow From(Tag t) => new(t.Id, t.Name, t.Slug, t.WordPressId);
 
-    public static ArticleRow From(Article a, List<int> tagIds) => new(a.Id, a.Title, a.Slug, a.BodyMarkdown, a.BodyHtml, a.Excerpt, a.Status,
-        a.PublishedAt, a.UpdatedAt, a.AreCommentsOpen, a.AuthorId, a.CategoryId, tagIds, a.WordPressId, a.IsSticky, a.Kind, a.FeaturedImageUrl);
+    public static ArticleRow From(Article a, List<int> tagIds, List<int> secondaryCategoryIds) => new(a.Id, a.Title, a.Slug, a.BodyMarkdown,
+        a.BodyHtml, a.Excerpt, a.Status, a.PublishedAt, a.UpdatedAt, a.AreCommentsOpen, a.AuthorId, a.CategoryId, tagIds, a.WordPressId,
+        a.IsSticky, a.Kind, a.FeaturedImageUrl, secondaryCategoryIds, a.ParentId);
 
     public static CommentRow From(Comment c) => new(c.Id, c.ArticleId, c.ParentId, c.AuthorName, c.AuthorEmail, c.AuthorUrl, c.Content,
         c.ContentHtml, c.Status, c.CreatedAt, c.IpAddress, c.UserAgent, c.HeldReason, c.BrowserTokenHash, c.WordPressId, c.DisqusId);

@@ -28,19 +28,26 @@ internal sealed partial class ImportSession
         }
         // Authors and terms first: creating one saves, and must not save a half-filled article.
         var authorId = await AuthorIdAsync(item.Creator, cancellationToken);
-        var category = item.Terms.FirstOrDefault(t => t.Domain == "category");
-        var categoryId = await CategoryIdAsync(category?.Slug ?? DefaultCategory, category?.Name ?? "Uncategorized", cancellationToken);
+        var categories = CategoriesOf(item);
+        var categoryId = await CategoryIdAsync(categories.Count > 0 ? categories[0].Slug : DefaultCategory,
+            categories.Count > 0 ? categories[0].Name : "Uncategorized", cancellationToken);
+        var secondary = new List<Taxonomy.Category>();
+        foreach (var term in categories.Skip(1))
+        {
+            secondary.Add(await CategoryAsync(term, cancellationToken));
+        }
         var tags = new List<Taxonomy.Tag>();
         foreach (var term in item.Terms.Where(t => t.Domain == "post_tag").DistinctBy(t => t.Slug))
         {
             tags.Add(await TagAsync(term, cancellationToken));
         }
-        var article = await db.Articles.Include(a => a.Tags)
+        var article = await db.Articles.Include(a => a.Tags).Include(a => a.SecondaryCategories).AsSplitQuery()
             .FirstOrDefaultAsync(a => a.WordPressId == item.PostId, cancellationToken);
         var isNew = article is null;
         article ??= new Article { Title = "", Slug = "", BodyMarkdown = "", BodyHtml = "" };
         (article.AuthorId, article.CategoryId) = (authorId, categoryId);
         SetTags(article, tags);
+        SetSecondaryCategories(article, secondary.Where(c => c.Id != categoryId).DistinctBy(c => c.Id).ToList());
         await FillAsync(article, item, status, cancellationToken);
         if (isNew)
         {
@@ -94,6 +101,13 @@ internal sealed partial class ImportSession
         article.Tags.AddRange(wanted.Where(t => !article.Tags.Any(existing => existing.Id == t.Id)));
     }
 
+    private static void SetSecondaryCategories(Article article, List<Taxonomy.Category> wanted)
+    {
+        var wantedIds = wanted.Select(c => c.Id).ToHashSet();
+        article.SecondaryCategories.RemoveAll(c => !wantedIds.Contains(c.Id));
+        article.SecondaryCategories.AddRange(wanted.Where(c => !article.SecondaryCategories.Any(existing => existing.Id == c.Id)));
+    }
+
     // Excerpts are plain text here (shown as the standfirst); WordPress allowed HTML in them.
     private static string Excerpt(string html)
     {
@@ -144,7 +158,7 @@ internal sealed partial class ImportSession
         if (item.PostName.Length > 0 && item.Status == "publish")
         {
             var local = item.PostDate ?? TimeZoneInfo.ConvertTimeFromUtc(article.PublishedAt!.Value, zone);
-            var categorySlug = item.Terms.FirstOrDefault(t => t.Domain == "category")?.Slug ?? DefaultCategory;
+            var categorySlug = CategoriesOf(item) is [var primary, ..] ? primary.Slug : DefaultCategory;
             var structured = OldPermalinks.Expand(options.PermalinkStructure, local, item.PostName, item.PostId,
                 CategoryPath(categorySlug), Slugs.From(item.Creator));
             await AddLegacyUrlAsync(structured, LegacyTarget.Article, article.Id, cancellationToken, current);

@@ -76,6 +76,10 @@ internal sealed partial class ImportSession
         _categoryIds[wxr.Slug] = category.Id;
         _categorySlugs[wxr.Slug] = category.Slug;
         _categoryParents[wxr.Slug] = wxr.ParentSlug;
+        if (wxr.TermId is { } termId)
+        {
+            _categoryTermIds[wxr.Slug] = termId;
+        }
         report.Categories++;
     }
 
@@ -88,6 +92,40 @@ internal sealed partial class ImportSession
         }
         return id;
     }
+
+    private async Task<Category> CategoryAsync(WxrTerm term, CancellationToken cancellationToken)
+    {
+        var id = await CategoryIdAsync(term.Slug, term.Name, cancellationToken);
+        // Attached by id, as tags are: the tracker may have forgotten the entity since it was saved.
+        return db.Categories.Local.FirstOrDefault(c => c.Id == id) ?? db.Categories.Attach(new Category { Id = id, Name = "", Slug = "" }).Entity;
+    }
+
+    // A post's categories, the primary first: the one WordPress used for the post's %category%
+    // address. Our own export names it (by slug, which survives a move between sites); else Yoast
+    // SEO's primary category, which its post_link_category filter puts in the address; else, as
+    // WordPress core does, the lowest term id. When some category has no term id (WXR 1.0) the
+    // order of the file decides.
+    private List<WxrTerm> CategoriesOf(WxrItem item)
+    {
+        var categories = item.Terms.Where(t => t.Domain == "category").DistinctBy(t => t.Slug).ToList();
+        var named = item.Meta.GetValueOrDefault(PrimaryCategoryMeta) is { } slug ? categories.FindIndex(c => c.Slug == slug) : -1;
+        if (named < 0 && item.Meta.GetValueOrDefault(YoastPrimaryCategoryMeta) is { } yoast
+            && int.TryParse(yoast, System.Globalization.CultureInfo.InvariantCulture, out var termId))
+        {
+            named = categories.FindIndex(c => _categoryTermIds.TryGetValue(c.Slug, out var id) && id == termId);
+        }
+        if (named >= 0)
+        {
+            return [categories[named], .. categories.Where((_, index) => index != named)];
+        }
+        return categories.All(c => _categoryTermIds.ContainsKey(c.Slug))
+            ? [.. categories.OrderBy(c => _categoryTermIds[c.Slug])]
+            : categories;
+    }
+
+    // Post meta naming the primary category: ours (a slug, written by our export) and Yoast SEO's (a term id).
+    internal const string PrimaryCategoryMeta = "_broadsheet_primary_category";
+    private const string YoastPrimaryCategoryMeta = "_yoast_wpseo_primary_category";
 
     private async Task AddTagAsync(WxrTag wxr, CancellationToken cancellationToken)
     {

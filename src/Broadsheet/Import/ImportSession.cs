@@ -15,6 +15,7 @@ internal sealed partial class ImportSession(
     private readonly Dictionary<string, int> _categoryIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> _categoryParents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _categorySlugs = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _categoryTermIds = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _tagIds = new(StringComparer.Ordinal);
     private readonly HashSet<string> _legacyPathsSeen = new(StringComparer.Ordinal);
     private bool _taxonomyDone;
@@ -44,6 +45,21 @@ internal sealed partial class ImportSession(
     {
         await FinishTaxonomyAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await SetPageParentsAsync(cancellationToken);
+    }
+
+    // A page may come before its parent in the file: parents are set once every page is in.
+    private async Task SetPageParentsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (postId, page) in scan.Pages)
+        {
+            var parentId = page.Parent == 0 ? null
+                : await db.Articles.Where(a => a.WordPressId == page.Parent && a.Kind == ArticleKind.Page)
+                    .Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            await db.Articles.Where(a => a.WordPressId == postId && a.Kind == ArticleKind.Page && a.ParentId != parentId)
+                .ExecuteUpdateAsync(a => a.SetProperty(x => x.ParentId, parentId), cancellationToken);
+        }
+        await PagePaths.RefreshAsync(db, cancellationToken);
     }
 
     // Categories may name a parent that comes later in the file; parents are set once all are known.

@@ -24,7 +24,7 @@ public sealed class SiteBackup(BroadsheetDb db)
         await RowsAsync(json, "authors", db.Authors.AsNoTracking().OrderBy(a => a.Id).Select(a => BackupRows.From(a)), cancellationToken);
         await RowsAsync(json, "categories", db.Categories.AsNoTracking().OrderBy(c => c.Id).Select(c => BackupRows.From(c)), cancellationToken);
         await RowsAsync(json, "tags", db.Tags.AsNoTracking().OrderBy(t => t.Id).Select(t => BackupRows.From(t)), cancellationToken);
-        await RowsAsync(json, "articles", db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => BackupRows.From(a, a.Tags.Select(t => t.Id).ToList())), cancellationToken);
+        await RowsAsync(json, "articles", db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => BackupRows.From(a, a.Tags.Select(t => t.Id).ToList(), a.SecondaryCategories.Select(c => c.Id).ToList())), cancellationToken);
         await RowsAsync(json, "comments", db.Comments.AsNoTracking().OrderBy(c => c.Id).Select(c => BackupRows.From(c)), cancellationToken);
         await RowsAsync(json, "legacyUrls", db.LegacyUrls.AsNoTracking().OrderBy(l => l.Id).Select(l => BackupRows.From(l)), cancellationToken);
         json.WriteEndObject();
@@ -59,16 +59,19 @@ public sealed class SiteBackup(BroadsheetDb db)
         await AddAllAsync(backup.Authors.Select(a => a.ToEntity()), cancellationToken);
         await AddAllAsync(ParentsFirst(backup.Categories, c => c.Id, c => c.ParentId).Select(c => c.ToEntity()), cancellationToken);
         await AddAllAsync(backup.Tags.Select(t => t.ToEntity()), cancellationToken);
-        foreach (var chunk in backup.Articles.Chunk(Batch))
+        foreach (var chunk in ParentsFirst(backup.Articles, a => a.Id, a => a.ParentId).Chunk(Batch))
         {
             foreach (var row in chunk)
             {
                 var article = row.ToEntity();
                 article.Tags = [.. row.TagIds.Select(id => db.Tags.Local.FirstOrDefault(t => t.Id == id) ?? db.Tags.Attach(new Tag { Id = id, Name = "", Slug = "" }).Entity)];
+                article.SecondaryCategories = [.. (row.SecondaryCategoryIds ?? []).Select(id => db.Categories.Local.FirstOrDefault(c => c.Id == id)
+                    ?? db.Categories.Attach(new Category { Id = id, Name = "", Slug = "" }).Entity)];
                 db.Articles.Add(article);
             }
             await SaveAndForgetAsync(cancellationToken);
         }
+        await Articles.PagePaths.RefreshAsync(db, cancellationToken);
         await AddAllAsync(ParentsFirst(backup.Comments, c => (long)c.Id, c => c.ParentId).Select(c => c.ToEntity()), cancellationToken);
         await AddAllAsync(backup.LegacyUrls.Select(l => l.ToEntity()), cancellationToken);
         await IdentitySequences.CatchUpAsync(db, cancellationToken);

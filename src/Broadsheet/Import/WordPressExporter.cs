@@ -27,7 +27,7 @@ public sealed class WordPressExporter(BroadsheetDb db, Permalinks permalinks, IO
             await writer.AuthorAsync(author);
         }
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, cancellationToken);
-        foreach (var category in categories.Values.OrderBy(c => c.Id))
+        foreach (var category in ParentsFirst(categories))
         {
             await writer.CategoryAsync(category, category.ParentId is { } parent ? categories[parent].Slug : null);
         }
@@ -36,19 +36,49 @@ public sealed class WordPressExporter(BroadsheetDb db, Permalinks permalinks, IO
             await writer.TagAsync(tag);
         }
         var articles = db.Articles.AsNoTracking().Include(a => a.Author).Include(a => a.Category).Include(a => a.Tags)
-            .OrderBy(a => a.Id).AsSplitQuery().AsAsyncEnumerable();
+            .Include(a => a.SecondaryCategories).OrderBy(a => a.Id).AsSplitQuery().AsAsyncEnumerable();
+        // Pages point at their parent page by its post number; pages are few, so their numbers are known up front.
+        var pageNumbers = await db.Articles.AsNoTracking().Where(a => a.Kind == ArticleKind.Page)
+            .ToDictionaryAsync(a => a.Id, a => numbers.Post(a.Id, a.WordPressId), cancellationToken);
         await foreach (var article in articles.WithCancellation(cancellationToken))
         {
             var comments = await db.Comments.AsNoTracking().Where(c => c.ArticleId == article.Id).OrderBy(c => c.Id).ToListAsync(cancellationToken);
             var postId = numbers.Post(article);
             var thumbnailId = article.FeaturedImageUrl is null ? (int?)null : numbers.Attachment(article);
-            await writer.ItemAsync(article, postId, siteUrl.TrimEnd('/') + permalinks.For(article), thumbnailId, comments, numbers);
+            var parentId = article.ParentId is { } parent ? pageNumbers.GetValueOrDefault(parent) : 0;
+            await writer.ItemAsync(article, postId, parentId, siteUrl.TrimEnd('/') + permalinks.For(article), thumbnailId, comments, numbers);
             if (thumbnailId is { } attachmentId)
             {
                 await writer.AttachmentAsync(article, attachmentId, postId);
             }
         }
         await writer.EndAsync();
+    }
+
+    // WordPress's importer finds a category's parent by name among the categories it has already
+    // made: a parent must come before its children in the file, or the child loses it.
+    private static IEnumerable<Taxonomy.Category> ParentsFirst(Dictionary<int, Taxonomy.Category> categories)
+    {
+        var children = categories.Values.Where(c => c.ParentId is not null).ToLookup(c => c.ParentId!.Value);
+        var written = new HashSet<int>();
+        var queue = new Queue<Taxonomy.Category>(categories.Values
+            .Where(c => c.ParentId is not { } parent || !categories.ContainsKey(parent)).OrderBy(c => c.Id));
+        while (queue.TryDequeue(out var category))
+        {
+            if (written.Add(category.Id))
+            {
+                yield return category;
+                foreach (var child in children[category.Id].OrderBy(c => c.Id))
+                {
+                    queue.Enqueue(child);
+                }
+            }
+        }
+        // A loop of parents (which WordPress cannot make) is written all the same, in id order.
+        foreach (var category in categories.Values.Where(c => !written.Contains(c.Id)).OrderBy(c => c.Id))
+        {
+            yield return category;
+        }
     }
 }
 
@@ -64,7 +94,9 @@ internal sealed record WxrNumbers(int PostBase, long CommentBase, int Attachment
         return new WxrNumbers(posts, comments, posts + articles);
     }
 
-    public int Post(Article article) => article.WordPressId ?? PostBase + article.Id;
+    public int Post(Article article) => Post(article.Id, article.WordPressId);
+
+    public int Post(int id, int? wordPressId) => wordPressId ?? PostBase + id;
 
     public long Comment(Comment comment) => comment.WordPressId ?? CommentBase + comment.Id;
 

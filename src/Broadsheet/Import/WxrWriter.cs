@@ -81,7 +81,8 @@ internal sealed class WxrWriter(XmlWriter xml, TimeZoneInfo zone)
         await xml.WriteEndElementAsync();
     }
 
-    public async Task ItemAsync(Article article, int postId, string link, int? thumbnailId, IReadOnlyList<Comment> comments, WxrNumbers numbers)
+    public async Task ItemAsync(Article article, int postId, int parentPostId, string link, int? thumbnailId, IReadOnlyList<Comment> comments,
+        WxrNumbers numbers)
     {
         var publishedAt = article.PublishedAt ?? article.UpdatedAt;
         await xml.WriteStartElementAsync(null, "item", null);
@@ -107,14 +108,19 @@ internal sealed class WxrWriter(XmlWriter xml, TimeZoneInfo zone)
         await WpCDataAsync("ping_status", "closed");
         await WpCDataAsync("post_name", Uri.EscapeDataString(article.Slug));
         await WpCDataAsync("status", Status(article.Status));
-        await WpAsync("post_parent", "0");
+        await WpAsync("post_parent", Number(parentPostId));
         await WpAsync("menu_order", "0");
         await WpCDataAsync("post_type", article.Kind == ArticleKind.Page ? "page" : "post");
         await WpCDataAsync("post_password", "");
         await WpAsync("is_sticky", article.IsSticky ? "1" : "0");
         if (article.Kind == ArticleKind.Post)
         {
+            // The primary section first: an importer without term ids (ours reading WXR 1.0) takes the first.
             await TermAsync("category", article.Category.Slug, article.Category.Name);
+            foreach (var category in article.SecondaryCategories.OrderBy(c => c.Slug, StringComparer.Ordinal))
+            {
+                await TermAsync("category", category.Slug, category.Name);
+            }
         }
         foreach (var tag in article.Tags.OrderBy(t => t.Slug, StringComparer.Ordinal))
         {
@@ -123,6 +129,13 @@ internal sealed class WxrWriter(XmlWriter xml, TimeZoneInfo zone)
         if (thumbnailId is { } thumbnail)
         {
             await MetaAsync("_thumbnail_id", Number(thumbnail));
+        }
+        // Which of several categories is the primary one, by slug: term ids change when WordPress
+        // imports the file (so Yoast SEO's meta, a term id, would point at another term there),
+        // slugs do not. WordPress keeps it as plain post meta; our importer reads it back.
+        if (article is { Kind: ArticleKind.Post, SecondaryCategories.Count: > 0 })
+        {
+            await MetaAsync(ImportSession.PrimaryCategoryMeta, article.Category.Slug);
         }
         var byId = comments.ToDictionary(c => c.Id);
         foreach (var comment in comments)

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Taxonomy;
 
-// A section's archive: its published articles, newest first, paginated as /category/{slug}/page/N/.
+// A section's archive: its published articles (secondary ones too), newest first, paginated as /category/{slug}/page/N/.
 public sealed class CategoryPage(BroadsheetDb db, SiteClock clock, IOptions<SiteOptions> site) : PageModel
 {
     public string Name { get; private set; } = "";
@@ -22,7 +22,7 @@ public sealed class CategoryPage(BroadsheetDb db, SiteClock clock, IOptions<Site
         {
             return NotFound();
         }
-        var articles = db.Articles.Published(clock.UtcNow).Where(a => a.CategoryId == category.Id);
+        var articles = db.Articles.Published(clock.UtcNow).InSection(category.Id);
         var listing = await ArticleListing.LoadAsync(
             articles, pageNumber, site.Value.PageSize, Permalinks.Category(category.Slug), cancellationToken);
         if (listing is null)

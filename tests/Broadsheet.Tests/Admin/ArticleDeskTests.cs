@@ -40,6 +40,30 @@ public class ArticleDeskTests
     }
 
     [Fact]
+    public async Task An_editor_files_an_article_under_other_sections_too_and_the_primary_stays_one()
+    {
+        using var app = new BroadsheetApp();
+        var editor = await app.SignedInAsync(Roles.Editor);
+        var sections = (await app.WithDbAsync(db => db.Categories.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(Cancel)))
+            .Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        var saved = await editor.SubmitAsync("/admin/articles/new/", "form#article-form",
+            new(Desk.Article("Festival opens")) { ["intent"] = "publish", ["Form.CategoryId"] = sections[0] },
+            new() { ["Form.SecondaryCategoryIds"] = [sections[0], sections[1], sections[2]] });
+        var id = Desk.ArticleId(saved);
+        var stored = await app.WithDbAsync(db => db.Articles.AsNoTracking().Include(a => a.SecondaryCategories).SingleAsync(a => a.Id == id, Cancel));
+        var editorPage = await editor.EditorAsync(id);
+        var refused = await editor.SubmitAsync($"/admin/articles/{id}/", "form#article-form", new() { ["intent"] = "save" },
+            new() { ["Form.SecondaryCategoryIds"] = ["999999"] });
+
+        Assert.Equal(sections[0], stored.CategoryId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(new[] { sections[1], sections[2] }.Order(StringComparer.Ordinal), stored.SecondaryCategories.Select(c => c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { sections[1], sections[2] }.Order(StringComparer.Ordinal), editorPage.QuerySelectorAll("#secondary-categories option[selected]")
+            .Select(o => o.GetAttribute("value")!).Order(StringComparer.Ordinal));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task The_preview_renders_markdown_through_the_public_pipeline_and_drops_script()
     {
         using var app = new BroadsheetApp();

@@ -38,16 +38,17 @@ public static class Staff
 
     // Opens the page, fills the form found by the selector as a browser would (every field's
     // current value, ticked boxes only), replaces the given fields and sends it.
+    // Fields named in `lists` are sent once per value (a multiple choice), in place of the form's own.
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, string pageUrl, string formSelector,
-        Dictionary<string, string> fields)
+        Dictionary<string, string> fields, Dictionary<string, string[]>? lists = null)
     {
         var page = await client.GetPageAsync(pageUrl);
-        return await client.SubmitAsync(page, pageUrl, formSelector, fields);
+        return await client.SubmitAsync(page, pageUrl, formSelector, fields, lists);
     }
 
     // The same, for a page already at hand (one answered with an error status, say).
     public static async Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, string pageUrl,
-        string formSelector, Dictionary<string, string> fields)
+        string formSelector, Dictionary<string, string> fields, Dictionary<string, string[]>? lists = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No {formSelector} on {pageUrl}");
         var values = new List<KeyValuePair<string, string>>();
@@ -61,6 +62,9 @@ public static class Staff
                 case IHtmlInputElement input when input.Name is { Length: > 0 } name:
                     values.Add(new(name, input.Value));
                     break;
+                case IHtmlSelectElement { IsMultiple: true } select when select.Name is { Length: > 0 } name:
+                    values.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(name, o.Value)));
+                    break;
                 case IHtmlSelectElement select when select.Name is { Length: > 0 } name:
                     values.Add(new(name, select.Value ?? ""));
                     break;
@@ -69,8 +73,9 @@ public static class Staff
                     break;
             }
         }
-        values.RemoveAll(pair => fields.ContainsKey(pair.Key));
+        values.RemoveAll(pair => fields.ContainsKey(pair.Key) || lists?.ContainsKey(pair.Key) == true);
         values.AddRange(fields);
+        values.AddRange((lists ?? []).SelectMany(list => list.Value.Select(value => new KeyValuePair<string, string>(list.Key, value))));
         var action = form.GetAttribute("action") is { Length: > 0 } target ? target : pageUrl;
         return await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(values),
             TestContext.Current.CancellationToken);

@@ -60,6 +60,36 @@ public class PageCacheTests
         Assert.Contains("1 comment", home, StringComparison.Ordinal);
     }
 
+    // A section's archive is a list: filing an article under it too (a row of ArticleCategories
+    // and nothing else) or taking it away, in bulk as well, shows there at once.
+    [Fact]
+    public async Task Filing_an_article_under_another_section_too_shows_in_that_section_s_cached_archive()
+    {
+        using var app = new BroadsheetApp();
+        var reader = app.CreateReader();
+        var slug = (await reader.FirstArticleAsync()).TrimEnd('/').Split('/')[^1];
+        await app.WithDbAsync(db =>
+        {
+            db.Categories.Add(new Broadsheet.Taxonomy.Category { Name = "Features", Slug = "features" });
+            return db.SaveChangesAsync(Cancel);
+        });
+        var before = await HtmlAsync(reader, "/category/features/");
+
+        await app.WithDbAsync(async db =>
+        {
+            var article = await db.Articles.Include(a => a.SecondaryCategories).SingleAsync(a => a.Slug == slug, Cancel);
+            article.SecondaryCategories.Add(await db.Categories.SingleAsync(c => c.Slug == "features", Cancel));
+            return await db.SaveChangesAsync(Cancel);
+        });
+        var filed = await HtmlAsync(reader, "/category/features/");
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("DELETE FROM \"ArticleCategories\"", Cancel));
+        var taken = await HtmlAsync(reader, "/category/features/");
+
+        Assert.DoesNotContain($"/{slug}/", before, StringComparison.Ordinal);
+        Assert.Contains($"/{slug}/", filed, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/{slug}/", taken, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_bulk_change_evicts_every_page()
     {

@@ -26,9 +26,10 @@ public sealed class LegacyUrlTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/?p=101", "/2024/03/05/harbour-reopens/")]
-    [InlineData("/?page_id=201", "/2024/03/05/about/")]
-    [InlineData("/about/", "/2024/03/05/about/")]
-    [InlineData("/about/team/", "/2024/03/05/team/")]
+    [InlineData("/?page_id=201", "/about/")]
+    [InlineData("/?page_id=202", "/about/team/")]
+    [InlineData("/team/", "/about/team/")]
+    [InlineData("/2024/03/05/team/", "/about/team/")]
     [InlineData("/2024/04/01/harbour-reopens/", "/2024/04/01/harbour-reopens-2/")]
     [InlineData("/category/news/local/", "/category/local/")]
     [InlineData("/?cat=3", "/category/local/")]
@@ -87,10 +88,10 @@ public sealed class LegacyUrlTests : IAsyncLifetime
         var imported = await _app.WithDbAsync(db => db.Comments.SingleAsync(c => c.WordPressId == 3, Cancel));
         Assert.NotEqual(3, imported.Id);
 
-        var response = await _reader.GetAsync(new Uri("/2024/03/05/team/?replytocom=3", UriKind.Relative), Cancel);
+        var response = await _reader.GetAsync(new Uri("/about/team/?replytocom=3", UriKind.Relative), Cancel);
 
         Assert.Equal(HttpStatusCode.MovedPermanently, response.StatusCode);
-        Assert.Equal($"/2024/03/05/team/?replytocom={imported.Id}#respond", response.Headers.Location!.OriginalString);
+        Assert.Equal($"/about/team/?replytocom={imported.Id}#respond", response.Headers.Location!.OriginalString);
     }
 
     [Fact]

@@ -18,6 +18,8 @@ public static class Snapshot
             a.WordPressId, a.Title, a.Slug, a.BodyMarkdown, a.BodyHtml, a.Excerpt, Status = a.Status.ToString(), a.PublishedAt,
             a.UpdatedAt, a.AreCommentsOpen, a.IsSticky, Kind = a.Kind.ToString(), a.FeaturedImageUrl,
             Author = a.Author.WordPressLogin, Category = a.Category.Slug, Tags = a.Tags.OrderBy(t => t.Slug).Select(t => t.Slug).ToList(),
+            OtherCategories = a.SecondaryCategories.OrderBy(c => c.Slug).Select(c => c.Slug).ToList(),
+            Parent = db.Articles.Where(p => p.Id == a.ParentId).Select(p => p.WordPressId).FirstOrDefault(), a.PagePath,
         }).ToListAsync(cancel);
         var comments = await db.Comments.OrderBy(c => c.WordPressId).ThenBy(c => c.DisqusId).Select(c => new
         {

@@ -20,6 +20,7 @@ public sealed class ArticleDesk(BroadsheetDb db, TimeProvider time, AuditLog aud
         article.Excerpt = (form.Excerpt ?? "").Trim();
         article.SetBody(form.Body ?? "");
         article.CategoryId = form.CategoryId;
+        await SetSecondaryCategoriesAsync(article, form, cancellationToken);
         article.AreCommentsOpen = form.CommentsOpen;
         if (writer.IsEditor && form.AuthorId is { } byline)
         {
@@ -40,6 +41,11 @@ public sealed class ArticleDesk(BroadsheetDb db, TimeProvider time, AuditLog aud
         article.Version = form.Version + 1;
         db.Add(ArticleRevision.Of(article, now, writer.UserName, intent));
         await db.SaveChangesAsync(cancellationToken);
+        if (article.Kind == ArticleKind.Page)
+        {
+            // A page's new slug moves its address and those of the pages under it.
+            await PagePaths.RefreshAsync(db, cancellationToken);
+        }
         if (action is not null)
         {
             await audit.RecordAsync(writer.UserName, action, $"#{article.Id} {article.Title}", cancellationToken);
@@ -95,6 +101,14 @@ public sealed class ArticleDesk(BroadsheetDb db, TimeProvider time, AuditLog aud
         async Task<bool> IsTakenAsync(string candidate) =>
             await db.Articles.AnyAsync(a => a.Slug == candidate && a.Id != id, cancellationToken)
             || await db.Set<OldSlug>().AnyAsync(o => o.Slug == candidate && o.ArticleId != id, cancellationToken);
+    }
+
+    private async Task SetSecondaryCategoriesAsync(Article article, ArticleForm form, CancellationToken cancellationToken)
+    {
+        var wanted = form.SecondaryCategoryIds.Where(id => id != form.CategoryId).ToHashSet();
+        var categories = await db.Categories.Where(c => wanted.Contains(c.Id)).ToListAsync(cancellationToken);
+        article.SecondaryCategories.RemoveAll(c => !wanted.Contains(c.Id));
+        article.SecondaryCategories.AddRange(categories.Where(c => article.SecondaryCategories.All(existing => existing.Id != c.Id)));
     }
 
     private async Task SetTagsAsync(Article article, IEnumerable<string> names, CancellationToken cancellationToken)

@@ -15,6 +15,9 @@ public sealed class ArticleForm
     public string? Excerpt { get; set; }
     public string? Body { get; set; }
     public int CategoryId { get; set; }
+
+    // The other sections the article also appears in; the one above stays its primary section.
+    public List<int> SecondaryCategoryIds { get; set; } = [];
     public string? Tags { get; set; }
     public bool CommentsOpen { get; set; } = true;
 
@@ -34,6 +37,7 @@ public sealed class ArticleForm
         Excerpt = article.Excerpt,
         Body = article.BodyMarkdown,
         CategoryId = article.CategoryId,
+        SecondaryCategoryIds = [.. article.SecondaryCategories.Select(c => c.Id)],
         Tags = string.Join(", ", article.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)),
         CommentsOpen = article.AreCommentsOpen,
         PublishAt = article.PublishedAt is { } at ? clock.ToLocal(at).ToString(PublishAtFormat, CultureInfo.InvariantCulture) : null,

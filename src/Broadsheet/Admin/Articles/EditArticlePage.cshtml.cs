@@ -89,6 +89,10 @@ public sealed class EditArticlePage(BroadsheetDb db, SiteClock clock, ArticleDes
         {
             errors["categoryId"] = "Please choose a section.";
         }
+        if (Form.SecondaryCategoryIds.Any(chosen => Categories.All(c => c.Id != chosen)))
+        {
+            errors["secondaryCategoryIds"] = "Please choose the other sections from the list.";
+        }
         if (Form.FeaturedMediaId is { } mediaId && MediaChoices.All(m => m.Id != mediaId))
         {
             errors["featuredMediaId"] = "Please choose the featured image from the images in Media.";
@@ -150,7 +154,7 @@ public sealed class EditArticlePage(BroadsheetDb db, SiteClock clock, ArticleDes
         Writer = await Writer.LoadAsync(User, db, cancellationToken);
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(cancellationToken);
         Bylines = Writer.IsEditor ? await db.Authors.AsNoTracking().OrderBy(a => a.Name).ToListAsync(cancellationToken) : [];
-        Article = id is null ? null : await db.Articles.Include(a => a.Tags).FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
+        Article = id is null ? null : await db.Articles.Include(a => a.Tags).Include(a => a.SecondaryCategories).AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id, cancellationToken);
         MediaChoices = await MediaChoicesAsync(Form.FeaturedMediaId ?? Article?.FeaturedMediaId, cancellationToken);
         if (id is null)
         {
