@@ -128,7 +128,7 @@ public static class DatabaseCommand
             {
                 if (p.Done == 0)
                 {
-                    context.Output.WriteLine($"  {p.Table}: {p.Total} rows");
+                    context.Output.WriteLine(p.Table == SqliteToPostgres.Finishing ? $"  {p.Table}…" : $"  {p.Table}: {p.Total} rows");
                 }
             }));
         }
@@ -159,10 +159,11 @@ public static class DatabaseCommand
         var output = context.Output;
         foreach (var table in copied)
         {
-            await output.WriteLineAsync(FormattableString.Invariant($"{table.Table,-24} {table.Rows,12:N0} rows {table.Time.TotalSeconds,8:F1} s"));
+            var rows = table.Table == SqliteToPostgres.Finishing ? "" : FormattableString.Invariant($"{table.Rows,12:N0} rows");
+            await output.WriteLineAsync(FormattableString.Invariant($"{table.Table,-24} {rows,17} {table.Time.TotalSeconds,8:F1} s"));
         }
         await output.WriteLineAsync(FormattableString.Invariant(
-            $"Copied {copied.Sum(t => t.Rows):N0} rows in {copied.Count} tables in {took.TotalSeconds:F1} s; verified: every table has as many rows in PostgreSQL as in SQLite."));
+            $"Copied {copied.Sum(t => t.Rows):N0} rows in {copied.Count - 1} tables in {took.TotalSeconds:F1} s; verified: every table has as many rows in PostgreSQL as in SQLite."));
         var media = Path.Combine(Path.GetDirectoryName(SqliteFile(source))!, "media");
         await output.WriteLineAsync($"Uploaded files are not in the database: give the PostgreSQL nodes {media} (Broadsheet:DataDirectory on a shared path, or copy the folder).");
         await output.WriteLineAsync("Next: set Database__Provider=Postgres and ConnectionStrings__Postgres on every node, start them and check /readyz.");

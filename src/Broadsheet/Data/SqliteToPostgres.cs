@@ -16,6 +16,9 @@ namespace Broadsheet.Data;
 // (all or nothing). Rows stream through binary COPY, so memory stays flat for a million comments.
 public sealed class SqliteToPostgres(SqliteDb source, PostgresDb target)
 {
+    // The last step, after the tables: on a big site, mostly the search index being built.
+    public const string Finishing = "Search index and checks";
+
     // How often a table's progress is reported, in rows.
     private const int Batch = 5_000;
 
@@ -47,8 +50,12 @@ public sealed class SqliteToPostgres(SqliteDb source, PostgresDb target)
                 var rows = await CopyRowsAsync(table, snapshot, done => progress.Report(new TableProgress(table.Name, done, counts[table.Name])), cancellationToken);
                 copied.Add(new TableCopied(table.Name, rows, clock.Elapsed));
             }
+            progress.Report(new TableProgress(Finishing, 0, 1));
+            var finishing = Stopwatch.StartNew();
             await FinishTargetAsync(tables, cancellationToken);
             await VerifyAsync(tables, counts, cancellationToken);
+            progress.Report(new TableProgress(Finishing, 1, 1));
+            copied.Add(new TableCopied(Finishing, 0, finishing.Elapsed));
             await transaction.CommitAsync(cancellationToken);
             return copied;
         }
