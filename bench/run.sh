@@ -3,6 +3,8 @@
 # Usage: bench/run.sh [SMALL_DATA_DIR] [LARGE_DATA_DIR]
 #   Data folders are made with `generate` (see bench/README.md) when missing.
 # Knobs (env): DURATION=10s CONNS=32 PORT=5090 LARGE_ARTICLES=100000 LARGE_COMMENTS=1000000
+#   UNCACHED=1 turns the output cache off (Caching:Enabled=false): every request renders the page.
+#   APP=… TOOLS=… where the Release builds go (defaults below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10s}
@@ -10,8 +12,9 @@ CONNS=${CONNS:-32}
 PORT=${PORT:-5090}
 SMALL=${1:-/tmp/broadsheet-bench-small}
 LARGE=${2:-/tmp/broadsheet-bench-large}
-APP=/tmp/broadsheet-bench-app
-TOOLS=/tmp/broadsheet-bench-tools
+APP=${APP:-/tmp/broadsheet-bench-app}
+TOOLS=${TOOLS:-/tmp/broadsheet-bench-tools}
+CACHING_ENABLED=$([ "${UNCACHED:-0}" = 1 ] && echo false || echo true)
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 dotnet publish src/Broadsheet -c Release -o "$APP" >/dev/null
@@ -28,7 +31,7 @@ measure() { # site name path
     printf "%-8s %-22s %10.0f %9.2f %9.2f %10.0f\n", site, name, v["rps"], v["p50_ms"], v["p99_ms"], v["bytes_per_resp"]}' <<<"$out"
 }
 run_site() { # site data_dir
-  Broadsheet__DataDirectory="$2" Broadsheet__DemoContent=false Logging__LogLevel__Default=Warning \
+  Broadsheet__DataDirectory="$2" Broadsheet__DemoContent=false Logging__LogLevel__Default=Warning Caching__Enabled=$CACHING_ENABLED \
     "$APP/Broadsheet" --urls "http://127.0.0.1:$PORT" --contentRoot "$APP" >/tmp/broadsheet-bench-$1.log 2>&1 &
   local pid=$!
   for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/healthz" && break; sleep 0.2; done
@@ -40,6 +43,7 @@ run_site() { # site data_dir
   measure "$1" "article (50 comments)" "$article"
   measure "$1" "home" "/"
   measure "$1" "category" "$category"
+  measure "$1" "search" "/search?q=harbour"
   [ -n "$big" ] && measure "$1" "article (5000 comments)" "$big"
   echo "$1 rss_mb $(( $(ps -o rss= -p "$pid") / 1024 ))"
   kill "$pid"; wait "$pid" 2>/dev/null || true
