@@ -24,6 +24,8 @@ internal sealed class ArticleMapping : IEntityTypeConfiguration<Article>
         article.HasIndex(a => a.WordPressId).IsUnique();
         article.Property(a => a.Version).IsConcurrencyToken();
         article.Property(a => a.FeaturedImageAlt).HasMaxLength(300);
-        article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        // (TagsId, ArticlesId): a tag's newest articles are an index walk (RelatedArticles, tag archives).
+        article.HasMany(a => a.Tags).WithMany(t => t.Articles)
+            .UsingEntity("ArticleTags", join => join.HasIndex("TagsId", "ArticlesId"));
     }
 }

@@ -27,7 +27,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.HasKey("ArticlesId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "ArticlesId");
 
                     b.ToTable("ArticleTags");
                 });
