@@ -11,6 +11,8 @@
 # Knobs (env): DURATION=10s CONNS=32 POST_CONNS=32 PORT=5090 LARGE_ARTICLES=100000 LARGE_COMMENTS=1000000
 #   WORDPRESS_BENCH=../shared/bench/wordpress ARTICLE_FILE=../shared/seed/original-page.txt
 #   WP_THEME=twentytwentyone SEARCH=harbour
+#   UNCACHED=1 turns the output cache off (Caching:Enabled=false) for the small/large run.
+#   APP=… TOOLS=… where the Release builds go (defaults below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 WORDPRESS=0
@@ -22,9 +24,10 @@ PORT=${PORT:-5090}
 WP_THEME=${WP_THEME:-twentytwentyone}
 SMALL=${1:-/tmp/broadsheet-bench-small}
 LARGE=${2:-/tmp/broadsheet-bench-large}
-APP=/tmp/broadsheet-bench-app
-TOOLS=/tmp/broadsheet-bench-tools
+APP=${APP:-/tmp/broadsheet-bench-app}
+TOOLS=${TOOLS:-/tmp/broadsheet-bench-tools}
 BASE="http://127.0.0.1:$PORT"
+CACHING_ENABLED=$([ "${UNCACHED:-0}" = 1 ] && echo false || echo true)
 
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 APP_PID=""
@@ -83,7 +86,7 @@ measure() {
 }
 
 run_site() { # site data_dir
-  start_app "$2" "/tmp/broadsheet-bench-$1.log"
+  start_app "$2" "/tmp/broadsheet-bench-$1.log" Caching__Enabled="$CACHING_ENABLED"
   local article big category
   article=$(link_to bench-article-with-fifty-comments)
   big=$(link_to bench-article-with-five-thousand-comments)
@@ -91,6 +94,7 @@ run_site() { # site data_dir
   measure "$1" "article (50 comments)" "$article"
   measure "$1" "home" "/"
   measure "$1" "category" "$category"
+  measure "$1" "search" "/search?q=harbour"
   [ -n "$big" ] && measure "$1" "article (5000 comments)" "$big"
   echo "$1 rss_mb $(( $(ps -o rss= -p "$APP_PID") / 1024 ))"
   stop_app

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using Broadsheet.Articles;
+using Broadsheet.Comments;
 using Broadsheet.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -72,9 +73,9 @@ internal static class SiteGenerator
         List<long> articleIds, int comments, DateTime now)
     {
         var insert = Command(connection, transaction,
-            "INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, AuthorUrl, Content, Status, CreatedAt, IpAddress, UserAgent) " +
-            "VALUES ($article, $parent, $name, $email, NULL, $content, 'Approved', $at, $ip, 'bench') RETURNING Id",
-            "$article", "$parent", "$name", "$email", "$content", "$at", "$ip");
+            "INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, AuthorUrl, Content, RenderedHtml, Status, CreatedAt, IpAddress, UserAgent) " +
+            "VALUES ($article, $parent, $name, $email, NULL, $content, $html, 'Approved', $at, $ip, 'bench') RETURNING Id",
+            "$article", "$parent", "$name", "$email", "$content", "$html", "$at", "$ip");
         long? lastOnArticle = null;
         for (var i = 0; i < comments; i++)
         {
@@ -82,8 +83,9 @@ internal static class SiteGenerator
             var parent = i < 50 && i % 4 == 3 ? lastOnArticle : null;
             var reader = random.Next(20_000);
             var at = now.AddDays(-1).AddSeconds(i % 80_000);
+            var content = Sentence(random, 30);
             var id = (long)(await RunAsync(insert, article, parent, $"Reader {reader}", $"reader{reader}@example.org",
-                Sentence(random, 30), Sql(at), $"198.51.100.{reader % 250}"))!;
+                content, CommentRendering.ToHtml(content, null), Sql(at), $"198.51.100.{reader % 250}"))!;
             lastOnArticle = i < 50 ? id : null;
         }
     }

@@ -25,7 +25,9 @@ internal sealed class ArticleMapping : IEntityTypeConfiguration<Article>
         article.HasIndex(a => a.WordPressId).IsUnique();
         article.Property(a => a.Version).IsConcurrencyToken();
         article.Property(a => a.FeaturedImageAlt).HasMaxLength(300);
-        article.HasMany(a => a.Tags).WithMany(t => t.Articles).UsingEntity("ArticleTags");
+        // (TagsId, ArticlesId): a tag's newest articles are an index walk (RelatedArticles, tag archives).
+        article.HasMany(a => a.Tags).WithMany(t => t.Articles)
+            .UsingEntity("ArticleTags", join => join.HasIndex("TagsId", "ArticlesId"));
         // Archives ask "which articles are also in this section": the index starts with the category.
         article.HasMany(a => a.SecondaryCategories).WithMany().UsingEntity("ArticleCategories",
             category => category.HasOne(typeof(Category)).WithMany().HasForeignKey("CategoryId").OnDelete(DeleteBehavior.Cascade),

@@ -21,6 +21,11 @@ public static class CachingSetup
             cache.AddPolicy(ReaderPagePolicy.Name, policy => policy.AddPolicy<ReaderPagePolicy>().Expire(TimeSpan.FromSeconds(options.PageSeconds)));
         });
         builder.Services.AddSingleton<CacheEviction>();
+        // Caching:Enabled=false leaves reader pages uncached: the benchmark of the uncached path.
+        if (!builder.Configuration.GetValue("Caching:Enabled", true))
+        {
+            return builder;
+        }
         builder.Services.Configure<RazorPagesOptions>(pages =>
         {
             foreach (var page in (string[])["/Articles/HomePage", "/Articles/ArticlePage", "/Taxonomy/CategoryPage", "/Taxonomy/TagPage", "/Authors/AuthorPage"])

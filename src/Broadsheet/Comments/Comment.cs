@@ -37,6 +37,10 @@ public class Comment
     // sanitised, and is shown instead of Content when present. Content then holds its plain text.
     public string? ContentHtml { get; set; }
 
+    // What the thread shows: made at write time by CommentRendering, from Content or ContentHtml
+    // and through our sanitiser only, never copied from input. Null only until the start-up fill.
+    public string? RenderedHtml { get; set; }
+
     // The post's id at Disqus, for comments imported from a Disqus export (re-imports match on it).
     public string? DisqusId { get; set; }
 

@@ -34,6 +34,19 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
     }
 
+    // Comments carry their HTML, made here so that no way of writing one can forget it.
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        CommentRendering.Refresh(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        CommentRendering.Refresh(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
 

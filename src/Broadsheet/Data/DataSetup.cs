@@ -68,6 +68,7 @@ public static class DataSetup
             await PostgresMigration.UnderLockAsync(db, async () =>
             {
                 await db.Database.MigrateAsync(cancellationToken);
+                await Comments.CommentRendering.FillMissingAsync(db, cancellationToken);
                 await afterwards(cancellationToken);
             }, cancellationToken);
             return;
@@ -81,6 +82,7 @@ public static class DataSetup
         }
         // WAL lets readers go on while a comment is written; the mode is stored in the file itself.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        await Comments.CommentRendering.FillMissingAsync(db, cancellationToken);
         await afterwards(cancellationToken);
     }
 }

@@ -96,7 +96,8 @@ public sealed class FeedSources(BroadsheetDb db, SiteClock clock, Permalinks per
             .Where(c => c.Status == CommentStatus.Approved)
             .Where(c => c.Article.Status == ArticleStatus.Published && c.Article.PublishedAt <= now)
             .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id).Take(feedOptions.Value.ItemCount)
-            .Select(c => new { c.Id, c.AuthorName, c.Content, c.CreatedAt, c.ArticleId, c.Article.Title, c.Article.Slug, c.Article.PublishedAt })
+            .Select(c => new { c.Id, c.AuthorName, c.Content, c.CreatedAt, c.ArticleId, c.Article.Title, c.Article.Slug, c.Article.PublishedAt,
+                TextHtml = c.ContentHtml == null ? c.RenderedHtml : null })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(c => new FeedEntry
         {
@@ -108,8 +109,9 @@ public sealed class FeedSources(BroadsheetDb db, SiteClock clock, Permalinks per
             Updated = c.CreatedAt,
             AuthorName = c.AuthorName,
             SummaryText = c.Content,
-            // Comments are plain text: CommentText turns them into safe HTML paragraphs.
-            ContentHtml = CommentText.ToHtml(c.Content),
+            // Comments are plain text: CommentText turns them into safe HTML paragraphs, stored at
+            // write time for our own comments (imported ones show their text here, not their HTML).
+            ContentHtml = c.TextHtml ?? CommentText.ToHtml(c.Content),
         })];
     }
 

@@ -14,12 +14,23 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
 {
     public const int Count = 4;
 
+    // Candidates per tag, newest first: a common tag is carried by tens of thousands of articles,
+    // and ranking them all took a second on a site of 100,000. The best matches are almost always
+    // among the latest few hundred, and an article has few tags, so this bounds the work.
+    private const int CandidatesPerTag = 200;
+    private const int TagsConsidered = 10;
+
     public async Task<RelatedReading> ForAsync(Article article, CancellationToken cancellationToken)
     {
         var published = db.Articles.Published(clock.UtcNow);
-        var tagIds = article.Tags.Select(t => t.Id).ToList();
+        var tagIds = article.Tags.Select(t => t.Id).Order().Take(TagsConsidered).ToList();
+        var candidates = new List<int>();
+        foreach (var tagId in tagIds)
+        {
+            candidates.AddRange(await NewestWithTag(db, tagId, CandidatesPerTag).ToListAsync(cancellationToken));
+        }
         var chosen = await published
-            .Where(a => a.Id != article.Id && a.Tags.Any(t => tagIds.Contains(t.Id)))
+            .Where(a => candidates.Contains(a.Id) && a.Id != article.Id && a.Tags.Any(t => tagIds.Contains(t.Id)))
             .OrderByDescending(a => a.Tags.Count(t => tagIds.Contains(t.Id)) * 2 + (a.CategoryId == article.CategoryId ? 1 : 0))
             .ThenByDescending(a => a.PublishedAt)
             .Select(a => a.Id).Take(Count).ToListAsync(cancellationToken);
@@ -42,4 +53,13 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
             .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).ToSummaries().FirstOrDefaultAsync(cancellationToken);
         return new RelatedReading([.. chosen.Where(summaries.ContainsKey).Select(id => summaries[id])], previous, next);
     }
+
+    // The most recently added articles (highest ids) carrying the tag: the (TagsId, ArticlesId)
+    // index of the join table, walked backwards.
+    private static IQueryable<int> NewestWithTag(BroadsheetDb db, int tagId, int count) =>
+        db.Set<Dictionary<string, object>>("ArticleTags")
+            .Where(join => EF.Property<int>(join, "TagsId") == tagId)
+            .Select(join => EF.Property<int>(join, "ArticlesId"))
+            .OrderByDescending(id => id)
+            .Take(count);
 }

@@ -24,7 +24,7 @@ public static class Snapshot
         var comments = await db.Comments.OrderBy(c => c.WordPressId).ThenBy(c => c.DisqusId).Select(c => new
         {
             c.WordPressId, c.DisqusId, c.Id, Article = c.Article.WordPressId, Parent = c.Parent!.WordPressId, c.AuthorName, c.AuthorEmail, c.AuthorUrl,
-            c.Content, c.ContentHtml, Status = c.Status.ToString(), c.CreatedAt, c.IpAddress, c.UserAgent,
+            c.Content, c.ContentHtml, c.RenderedHtml, Status = c.Status.ToString(), c.CreatedAt, c.IpAddress, c.UserAgent,
         }).ToListAsync(cancel);
         var authors = await db.Authors.OrderBy(a => a.Slug).Select(a => new { a.Name, a.Slug, a.Email, a.WordPressLogin, a.WordPressId }).ToListAsync(cancel);
         var categories = await db.Categories.OrderBy(c => c.Slug)

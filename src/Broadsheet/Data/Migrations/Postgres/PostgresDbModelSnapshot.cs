@@ -47,7 +47,7 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.HasKey("ArticlesId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "ArticlesId");
 
                     b.ToTable("ArticleTags");
                 });
@@ -442,6 +442,9 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RenderedHtml")
+                        .HasColumnType("text");
 
                     b.Property<string>("Status")
                         .IsRequired()

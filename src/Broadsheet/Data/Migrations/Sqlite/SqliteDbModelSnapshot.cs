@@ -42,7 +42,7 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.HasKey("ArticlesId", "TagsId");
 
-                    b.HasIndex("TagsId");
+                    b.HasIndex("TagsId", "ArticlesId");
 
                     b.ToTable("ArticleTags");
                 });
@@ -425,6 +425,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RenderedHtml")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
