@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Comments;
@@ -10,10 +11,16 @@ namespace Broadsheet.Comments;
 // of its batch before being answered: a 303 always means the comment is stored. If the batch
 // fails, nothing of it is stored and every one of its posters is told to try again (503).
 // On PostgreSQL the same writer is used: it saves the same commits, and the checks stay in order.
+// Several nodes each have a writer: on PostgreSQL their batches take turns (a transaction-scoped
+// advisory lock), so that the flood and duplicate checks of one node see what another just stored;
+// under READ COMMITTED alone, two nodes' batches running at once would both pass the same check.
 public sealed partial class CommentWriter(IServiceScopeFactory scopes, TimeProvider time, ILogger<CommentWriter> logger) : BackgroundService
 {
     // Large enough to take a burst in one commit, small enough that one transaction stays short.
     private const int MaxBatch = 256;
+
+    // Any constant shared by all nodes and distinct from the migration lock's: "Comments" in ASCII.
+    private const long BatchLockKey = 0x436f6d6d656e7473;
 
     public static readonly CommentOutcome Unavailable = new CommentOutcome.Refused(
         StatusCodes.Status503ServiceUnavailable, CommentMessages.TryAgain, TimeSpan.FromSeconds(1));
@@ -78,6 +85,11 @@ public sealed partial class CommentWriter(IServiceScopeFactory scopes, TimeProvi
             var decisions = new CommentBatch(db, services.GetRequiredService<Moderation>(),
                 services.GetRequiredService<IOptions<CommentOptions>>().Value, time.GetUtcNow().UtcDateTime);
             await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+            if (db.Database.IsNpgsql())
+            {
+                // Released by the commit or rollback; the checks below run after it is held.
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({BatchLockKey})", CancellationToken.None);
+            }
             outcomes = await decisions.DecideAsync(batch, CancellationToken.None);
             await db.SaveChangesAsync(CancellationToken.None);
             await transaction.CommitAsync(CancellationToken.None);

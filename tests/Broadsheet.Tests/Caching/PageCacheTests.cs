@@ -14,6 +14,34 @@ public class PageCacheTests
         await (await client.GetAsync(new Uri(url, UriKind.Relative), Cancel)).Content.ReadAsStringAsync(Cancel);
 
     [Fact]
+    public async Task With_the_cache_switched_off_every_anonymous_page_is_rendered_afresh_and_still_compressed()
+    {
+        using var app = new BroadsheetApp { Settings = { ["Caching:Enabled"] = "false" } };
+        var template = await app.WithDbAsync(db => db.Articles.AsNoTracking().FirstAsync(Cancel));
+        await app.WithDbAsync(async db =>
+        {
+            var due = BroadsheetApp.Start.UtcDateTime.AddMinutes(10);
+            db.Articles.Add(new Article
+            {
+                Title = "Uncached timed story", Slug = "uncached-timed-story", BodyMarkdown = "x", BodyHtml = "<p>x</p>",
+                Status = ArticleStatus.Published, PublishedAt = due, UpdatedAt = due, AuthorId = template.AuthorId, CategoryId = template.CategoryId,
+            });
+            return await db.SaveChangesAsync(Cancel);
+        });
+        Assert.DoesNotContain("Uncached timed story", await HtmlAsync(app.CreateReader(), "/"), StringComparison.Ordinal);
+
+        // No write evicts anything here: only a page rendered afresh can show the story once due.
+        app.Time.Advance(TimeSpan.FromMinutes(11));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("/", UriKind.Relative));
+        request.Headers.AcceptEncoding.ParseAdd("gzip");
+        var response = await app.CreateReader().SendAsync(request, Cancel);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("gzip", response.Content.Headers.ContentEncoding);
+        Assert.Contains("Uncached timed story", await HtmlAsync(app.CreateReader(), "/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Anonymous_readers_share_one_cached_page_while_personal_requests_bypass_it()
     {
         using var app = new BroadsheetApp();

@@ -64,6 +64,22 @@ public sealed class TwoNodeTests : IDisposable
         Assert.Equal((HttpStatusCode)429, second.StatusCode);
     }
 
+    [Fact]
+    public async Task The_same_words_sent_to_both_nodes_at_once_are_stored_once()
+    {
+        Assert.SkipUnless(BroadsheetApp.IsPostgres, "PostgreSQL only");
+        var permalink = await _nodeA!.CreateReader().FirstArticleAsync();
+        var text = $"Sent to every node at once {Guid.NewGuid():N}";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            (i % 2 == 0 ? _nodeA : _nodeB!).CreateReader($"203.0.113.{120 + i}")
+                .PostCommentAsync(permalink, Reader.ValidComment(text, "everywhere@example.org"))));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.SeeOther);
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, (HttpStatusCode[])[HttpStatusCode.SeeOther, HttpStatusCode.Conflict, (HttpStatusCode)429]));
+        Assert.Equal(1, await _nodeA.WithDbAsync(db => db.Comments.CountAsync(c => c.Content == text, Cancel)));
+    }
+
     public void Dispose()
     {
         _nodeA?.Dispose();
