@@ -13,21 +13,27 @@ public class PageCacheTests
     private static async Task<string> HtmlAsync(HttpClient client, string url) =>
         await (await client.GetAsync(new Uri(url, UriKind.Relative), Cancel)).Content.ReadAsStringAsync(Cancel);
 
-    [Fact]
-    public async Task With_the_cache_switched_off_every_anonymous_page_is_rendered_afresh_and_still_compressed()
+    // An article whose publication time comes ten minutes after the app's start, without any write then.
+    private static async Task AddArticleDueInTenMinutesAsync(BroadsheetApp app, string title, string slug)
     {
-        using var app = new BroadsheetApp { Settings = { ["Caching:Enabled"] = "false" } };
         var template = await app.WithDbAsync(db => db.Articles.AsNoTracking().FirstAsync(Cancel));
         await app.WithDbAsync(async db =>
         {
             var due = BroadsheetApp.Start.UtcDateTime.AddMinutes(10);
             db.Articles.Add(new Article
             {
-                Title = "Uncached timed story", Slug = "uncached-timed-story", BodyMarkdown = "x", BodyHtml = "<p>x</p>",
+                Title = title, Slug = slug, BodyMarkdown = "x", BodyHtml = "<p>x</p>",
                 Status = ArticleStatus.Published, PublishedAt = due, UpdatedAt = due, AuthorId = template.AuthorId, CategoryId = template.CategoryId,
             });
             return await db.SaveChangesAsync(Cancel);
         });
+    }
+
+    [Fact]
+    public async Task With_the_cache_switched_off_every_anonymous_page_is_rendered_afresh_and_still_compressed()
+    {
+        using var app = new BroadsheetApp { Settings = { ["Caching:Enabled"] = "false" } };
+        await AddArticleDueInTenMinutesAsync(app, "Uncached timed story", "uncached-timed-story");
         Assert.DoesNotContain("Uncached timed story", await HtmlAsync(app.CreateReader(), "/"), StringComparison.Ordinal);
 
         // No write evicts anything here: only a page rendered afresh can show the story once due.
@@ -45,17 +51,7 @@ public class PageCacheTests
     public async Task Anonymous_readers_share_one_cached_page_while_personal_requests_bypass_it()
     {
         using var app = new BroadsheetApp();
-        var template = await app.WithDbAsync(db => db.Articles.AsNoTracking().FirstAsync(Cancel));
-        await app.WithDbAsync(async db =>
-        {
-            var due = BroadsheetApp.Start.UtcDateTime.AddMinutes(10);
-            db.Articles.Add(new Article
-            {
-                Title = "Timed story appears", Slug = "timed-story", BodyMarkdown = "x", BodyHtml = "<p>x</p>",
-                Status = ArticleStatus.Published, PublishedAt = due, UpdatedAt = due, AuthorId = template.AuthorId, CategoryId = template.CategoryId,
-            });
-            return await db.SaveChangesAsync(Cancel);
-        });
+        await AddArticleDueInTenMinutesAsync(app, "Timed story appears", "timed-story");
         var reader = app.CreateReader();
         Assert.DoesNotContain("Timed story appears", await HtmlAsync(reader, "/"), StringComparison.Ordinal);
 
