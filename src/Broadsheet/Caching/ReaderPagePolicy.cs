@@ -9,7 +9,9 @@ namespace Broadsheet.Caching;
 // browser token of a reader with a comment awaiting moderation (they must see it in place), the
 // remembered commenter (their details fill the form), or a signed-in account. Answers that set a
 // cookie or are not 200 are never stored.
-internal sealed class ReaderPagePolicy : IOutputCachePolicy
+// One instance serves every request (built once from the application's services): a cache hit
+// must cost no request scope, no delegate and no service lookup.
+internal sealed class ReaderPagePolicy(IResponseCompressionProvider compression) : IOutputCachePolicy
 {
     public const string Name = "ReaderPages";
     public const string AllPagesTag = "pages";
@@ -23,15 +25,14 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
         // The cookies alone decide: the output cache runs before authentication (SiteSetup), so
         // that cached pages are answered without it; a signed-in browser has the Identity cookie.
         var isCacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && !PersonalCookies.Any(request.Cookies.ContainsKey);
+            && !CarriesPersonalCookie(request);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = isCacheable;
         context.AllowCacheStorage = isCacheable;
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
         // Pages are stored compressed (CachingSetup), so the encoding this reader gets is part of the key.
-        context.CacheVaryByRules.VaryByValues["encoding"] = context.HttpContext.RequestServices
-            .GetRequiredService<IResponseCompressionProvider>().GetCompressionProvider(context.HttpContext)?.EncodingName ?? "identity";
+        context.CacheVaryByRules.VaryByValues["encoding"] = compression.GetCompressionProvider(context.HttpContext)?.EncodingName ?? "identity";
         context.Tags.Add(AllPagesTag);
         // Article pages tag themselves with their article (CacheTags.Tag); every other reader page lists articles.
         if (context.HttpContext.GetRouteValue("year") is null)
@@ -39,6 +40,22 @@ internal sealed class ReaderPagePolicy : IOutputCachePolicy
             context.Tags.Add(CacheTags.Lists);
         }
         return ValueTask.CompletedTask;
+    }
+
+    private static bool CarriesPersonalCookie(HttpRequest request)
+    {
+        if (request.Headers.Cookie.Count == 0)
+        {
+            return false;
+        }
+        foreach (var name in PersonalCookies)
+        {
+            if (request.Cookies.ContainsKey(name))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     ValueTask IOutputCachePolicy.ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellationToken) =>

@@ -23,13 +23,15 @@ public static class SiteSetup
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorAnswers.WriteAsync });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseRouting();
+        // As early as it can be (it needs the endpoint, whose metadata names the cache policy):
+        // a cached page is answered before anything below runs, authentication included (a
+        // signed-in request is told apart by its cookie, ReaderPagePolicy). The security headers
+        // come inside it, so a cached page carries them from when it was stored.
+        app.UseCaching();
         app.UseMiddleware<SecurityHeaders>();
         app.UseMiddleware<TrailingSlash>();
         app.UseMiddleware<FormTextCheck>();
-        app.UseRouting();
-        // Before authentication: a cached page is answered without it (a signed-in request is
-        // told apart by its cookie, ReaderPagePolicy), after the security headers all answers need.
-        app.UseCaching();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
