@@ -71,6 +71,22 @@ public sealed class HttpCachingTests(HttpCachingTests.SharedApp shared) : IClass
         Assert.Equal("nosniff", Header(article, "X-Content-Type-Options"));
     }
 
+    // The security headers are set inside the page cache: a cached answer carries those stored with it.
+    [Fact]
+    public async Task A_page_served_from_the_cache_carries_the_security_headers()
+    {
+        var permalink = await _app.CreateReader().FirstArticleAsync();
+        await GetAsync(permalink);
+
+        var cached = await GetAsync(permalink);
+
+        Assert.NotEmpty(Header(cached, "Age"));
+        Assert.Contains("script-src 'self'", Header(cached, "Content-Security-Policy"), StringComparison.Ordinal);
+        Assert.Equal("nosniff", Header(cached, "X-Content-Type-Options"));
+        Assert.Equal("SAMEORIGIN", Header(cached, "X-Frame-Options"));
+        Assert.Equal("strict-origin-when-cross-origin", Header(cached, "Referrer-Policy"));
+    }
+
     [Fact]
     public async Task A_reader_who_bypasses_the_cache_gets_a_private_page_that_no_cache_keeps()
     {
