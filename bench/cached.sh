@@ -38,7 +38,7 @@ cp -r "$KESTREL_SRC" "$WORK/kestrel-src"
 # with the runtime's default, to compare.
 GEN0=${GEN0-0x400000}
 start_broadsheet() { # port → PID in BS_PID
-  ${GEN0:+env DOTNET_GCgen0size=$GEN0} Broadsheet__DataDirectory="$DATA" Broadsheet__DemoContent=false Logging__LogLevel__Default=Warning \
+  env ${GEN0:+DOTNET_GCgen0size=$GEN0} Broadsheet__DataDirectory="$DATA" Broadsheet__DemoContent=false Logging__LogLevel__Default=Warning \
     "$APP/Broadsheet" --urls "http://127.0.0.1:$1" --contentRoot "$APP" >"$WORK/broadsheet.log" 2>&1 &
   BS_PID=$!; PIDS+=("$BS_PID")
 }
