@@ -472,6 +472,8 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.HasIndex("IpAddress", "CreatedAt");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
 
                     b.ToTable("Comments");

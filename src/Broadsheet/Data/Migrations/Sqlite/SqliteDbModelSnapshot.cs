@@ -455,6 +455,8 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.HasIndex("IpAddress", "CreatedAt");
 
+                    b.HasIndex("Status", "CreatedAt");
+
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
 
                     b.ToTable("Comments");
