@@ -154,6 +154,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
                 AuthorName = AuthorName, AuthorSlug = AuthorSlug, CategoryName = CategoryName, CategorySlug = CategorySlug,
                 CommentCount = CommentCount,
             },
-            SearchSnippet.ToHtml(Snippet ?? SearchSnippet.Mark(Excerpt, shortTerms)));
+            SearchSnippet.ToHtml(Snippet is { } marked && marked.Contains(SearchSnippet.Open, StringComparison.Ordinal)
+                ? SearchSnippet.Around(marked) : SearchSnippet.Mark(Excerpt, shortTerms)));
     }
 }
