@@ -463,7 +463,8 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.HasIndex("DisqusId")
                         .IsUnique();
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
 
                     b.HasIndex("WordPressId")
                         .IsUnique();

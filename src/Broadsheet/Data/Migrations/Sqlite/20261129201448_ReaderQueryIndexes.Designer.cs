@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Broadsheet.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261129193356_ReaderQueryIndexes")]
+    [Migration("20261129201448_ReaderQueryIndexes")]
     partial class ReaderQueryIndexes
     {
         /// <inheritdoc />
@@ -449,7 +449,8 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.HasIndex("DisqusId")
                         .IsUnique();
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
 
                     b.HasIndex("WordPressId")
                         .IsUnique();

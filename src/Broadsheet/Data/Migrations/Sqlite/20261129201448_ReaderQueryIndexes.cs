@@ -10,6 +10,16 @@ namespace Broadsheet.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Comments_ParentId",
+                table: "Comments");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ParentId",
+                table: "Comments",
+                column: "ParentId",
+                filter: "\"ParentId\" IS NOT NULL");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Comments_Status_CreatedAt",
                 table: "Comments",
@@ -20,8 +30,17 @@ namespace Broadsheet.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Comments_ParentId",
+                table: "Comments");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Comments_Status_CreatedAt",
                 table: "Comments");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Comments_ParentId",
+                table: "Comments",
+                column: "ParentId");
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Broadsheet.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261129193448_ReaderQueryIndexes")]
+    [Migration("20261129201618_ReaderQueryIndexes")]
     partial class ReaderQueryIndexes
     {
         /// <inheritdoc />
@@ -466,7 +466,8 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.HasIndex("DisqusId")
                         .IsUnique();
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
 
                     b.HasIndex("WordPressId")
                         .IsUnique();
