@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Search;
 
-// Search on SQLite's FTS5. Raw SQL because LINQ cannot express MATCH, bm25() or snippet(). The
+// Search on SQLite's FTS5. Raw SQL because LINQ cannot express MATCH, bm25() or highlight(). The
 // index tables and the triggers that fill them come from the Discovery migration; this class only
 // reads them, and rebuilds them on request. Every value is a parameter; MATCH expressions are
 // built from terms SearchQuery quoted itself.
