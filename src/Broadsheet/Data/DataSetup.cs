@@ -36,6 +36,7 @@ public static class DataSetup
             builder.Services.AddDbContext<SqliteDb>((services, db) => db.UseSqlite(connectionString)
                 .AddInterceptors(new SqliteDurability(), services.GetRequiredService<CacheEviction>()));
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<SqliteDb>());
+            builder.Services.AddHostedService<SqliteStatistics>();
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<BroadsheetDb>("database", tags: ["ready"]);
         builder.Services.AddDataProtection()
@@ -84,5 +85,7 @@ public static class DataSetup
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         await Comments.CommentRendering.FillMissingAsync(db, cancellationToken);
         await afterwards(cancellationToken);
+        // Last, so that the statistics describe the migrated and seeded tables.
+        await SqliteStatistics.OptimizeAsync(db, cancellationToken);
     }
 }

@@ -15,7 +15,8 @@ public interface IArticleSearch
     Task RebuildAsync(CancellationToken cancellationToken);
 }
 
-public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total);
+// IsTotalCapped: there are more matches than Total, the most an engine ranks for one search.
+public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool IsTotalCapped = false);
 
 // SnippetHtml is already encoded, with only our own <mark> elements in it.
 public sealed record SearchHit(ArticleSummary Article, string SnippetHtml);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Search;
 
-// Search on SQLite's FTS5. Raw SQL because LINQ cannot express MATCH, bm25() or snippet(). The
+// Search on SQLite's FTS5. Raw SQL because LINQ cannot express MATCH, bm25() or highlight(). The
 // index tables and the triggers that fill them come from the Discovery migration; this class only
 // reads them, and rebuilds them on request. Every value is a parameter; MATCH expressions are
 // built from terms SearchQuery quoted itself.
@@ -29,24 +29,15 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         var plan = SqliteSearchPlan.For(query);
         try
         {
-            var total = await db.Database.SqlQueryRaw<int>(
-                $"SELECT count(*) AS Value FROM {plan.From(scored: false)} WHERE {PublishedRule} {plan.Conditions}",
-                plan.Parameters(clock.UtcNow)).SingleAsync(cancellationToken);
-            if (total == 0)
-            {
-                return new SearchResults([], 0);
-            }
-            var rows = await db.Database.SqlQueryRaw<RankedRow>(
-                $"""
-                SELECT a.Id, ({plan.Score}) * {RecencyBoost} AS Rank
-                FROM {plan.From(scored: true)}
-                WHERE {PublishedRule} {plan.Conditions}
-                ORDER BY Rank, a.PublishedAt DESC, a.Id DESC
-                LIMIT @take OFFSET @skip
-                """,
+            var rows = await db.Database.SqlQueryRaw<HitRow>(PageSql(plan),
                 [.. plan.Parameters(clock.UtcNow), new SqliteParameter("@take", pageSize), new SqliteParameter("@skip", (pageNumber - 1) * pageSize)])
                 .ToListAsync(cancellationToken);
-            return new SearchResults(await ToHitsAsync(rows.Select(r => r.Id).ToList(), plan, query, cancellationToken), total);
+            var (total, found) = rows.Count > 0 ? (rows[0].Total, rows[0].Found)
+                : pageNumber == 1 ? (0, null)
+                : await CountAsync(plan, cancellationToken); // a page past the end still tells how many there are
+            var shortTerms = query.Included.Where(t => t.IsCjk).Select(t => t.Text).ToList();
+            return new SearchResults([.. rows.Select(row => row.ToHit(shortTerms))],
+                Math.Min(total, SqliteSearchPlan.Candidates), found > SqliteSearchPlan.Candidates);
         }
         catch (SqliteException exception)
         {
@@ -54,6 +45,34 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
             LogFailedSearch(logger, exception, query.Terms.Count);
             return new SearchResults([], 0);
         }
+    }
+
+    // One statement for the page: the ranked candidates with their count (a window over the same
+    // rows, so no second pass), then what the list shows of each of the page's articles and its
+    // snippet. CROSS JOINs keep the page's rows as the outer loop.
+    private static string PageSql(SqliteSearchPlan plan) => $"""
+        SELECT p.Id, p.Total, p.Found, a.Title, a.Slug, a.Excerpt, a.PublishedAt,
+               au.Name AS AuthorName, au.Slug AS AuthorSlug, c.Name AS CategoryName, c.Slug AS CategorySlug,
+               (SELECT count(*) FROM Comments cm WHERE cm.ArticleId = a.Id AND cm.Status = 'Approved') AS CommentCount,
+               {plan.Snippet} AS Snippet
+        FROM (SELECT a.Id, ({plan.Score}) * {RecencyBoost} AS Rank, a.PublishedAt AS At, count(*) OVER () AS Total, {plan.Found} AS Found
+              FROM {plan.From}
+              WHERE {PublishedRule} {plan.Conditions}
+              ORDER BY Rank, a.PublishedAt DESC, a.Id DESC
+              LIMIT @take OFFSET @skip) p
+        CROSS JOIN Articles a ON a.Id = p.Id
+        CROSS JOIN Authors au ON au.Id = a.AuthorId
+        CROSS JOIN Categories c ON c.Id = a.CategoryId
+        {plan.SnippetJoin("p.Id")}
+        ORDER BY p.Rank, p.At DESC, p.Id DESC
+        """;
+
+    private async Task<(int Total, int? Found)> CountAsync(SqliteSearchPlan plan, CancellationToken cancellationToken)
+    {
+        var count = await db.Database.SqlQueryRaw<CountRow>(
+            $"SELECT count(*) AS Total, max({plan.Found}) AS Found FROM {plan.From} WHERE {PublishedRule} {plan.Conditions}",
+            plan.Parameters(clock.UtcNow)).SingleAsync(cancellationToken);
+        return (count.Total, count.Found);
     }
 
     public async Task<IReadOnlyList<int>> SimilarAsync(string text, IReadOnlyCollection<int> except, int take, CancellationToken cancellationToken)
@@ -103,41 +122,39 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private async Task<List<SearchHit>> ToHitsAsync(List<int> ids, SqliteSearchPlan plan, SearchQuery query,
-        CancellationToken cancellationToken)
-    {
-        var summaries = await db.Articles.Where(a => ids.Contains(a.Id)).ToSummaries().ToDictionaryAsync(a => a.Id, cancellationToken);
-        var snippets = new Dictionary<int, string>();
-        var idList = string.Join(",", ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        // Snippets only for the page shown: snippet() is far too costly to run on every match.
-        foreach (var (table, match) in plan.Matches)
-        {
-            var rows = await db.Database.SqlQueryRaw<SnippetRow>(
-                $"SELECT rowid AS Id, snippet({table}, -1, char(57344), char(57345), '…', 24) AS Snippet " +
-                $"FROM {table} WHERE {table} MATCH @match AND rowid IN ({idList})",
-                new SqliteParameter("@match", match)).ToListAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                snippets.TryAdd(row.Id, row.Snippet);
-            }
-        }
-        var shortTerms = query.Included.Where(t => t.IsCjk).Select(t => t.Text).ToList();
-        return [.. ids.Where(summaries.ContainsKey).Select(id => new SearchHit(summaries[id],
-            SearchSnippet.ToHtml(snippets.GetValueOrDefault(id) ?? SearchSnippet.Mark(summaries[id].Excerpt, shortTerms))))];
-    }
-
     [LoggerMessage(LogLevel.Warning, "Search failed for a query of {Terms} terms")]
     private static partial void LogFailedSearch(ILogger logger, Exception exception, int terms);
 
-    internal sealed class RankedRow
+    internal sealed class CountRow
     {
-        public int Id { get; init; }
-        public double Rank { get; init; }
+        public int Total { get; init; }
+        public int? Found { get; init; }
     }
 
-    internal sealed class SnippetRow
+    internal sealed class HitRow
     {
         public int Id { get; init; }
-        public string Snippet { get; init; } = "";
+        public int Total { get; init; }
+        public int? Found { get; init; }
+        public string Title { get; init; } = "";
+        public string Slug { get; init; } = "";
+        public string Excerpt { get; init; } = "";
+        public DateTime PublishedAt { get; init; }
+        public string AuthorName { get; init; } = "";
+        public string AuthorSlug { get; init; } = "";
+        public string CategoryName { get; init; } = "";
+        public string CategorySlug { get; init; } = "";
+        public int CommentCount { get; init; }
+        public string? Snippet { get; init; }
+
+        public SearchHit ToHit(IEnumerable<string> shortTerms) => new(
+            new ArticleSummary
+            {
+                Id = Id, Title = Title, Slug = Slug, Excerpt = Excerpt, PublishedAt = PublishedAt,
+                AuthorName = AuthorName, AuthorSlug = AuthorSlug, CategoryName = CategoryName, CategorySlug = CategorySlug,
+                CommentCount = CommentCount,
+            },
+            SearchSnippet.ToHtml(Snippet is { } marked && marked.Contains(SearchSnippet.Open, StringComparison.Ordinal)
+                ? SearchSnippet.Around(marked) : SearchSnippet.Mark(Excerpt, shortTerms)));
     }
 }

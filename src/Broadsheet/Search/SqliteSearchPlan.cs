@@ -15,26 +15,46 @@ internal sealed class SqliteSearchPlan
     private readonly List<(string Table, string Alias, string Parameter)> _joins = [];
     private readonly List<string> _conditions = [];
     private readonly List<string> _scores = [];
-    private readonly List<(string Table, string Match)> _matches = [];
     private readonly List<SqliteParameter> _parameters = [];
 
-    // The first index subquery drives the join: CROSS JOIN makes SQLite keep it as the outer loop,
-    // instead of re-running the MATCH for every article. Counting needs no scores: bm25() is
-    // left out there, which matters when a common word matches a third of the archive.
-    public string From(bool scored) => _joins.Count == 0 ? "Articles a"
-        : $"{Subquery(_joins[0], scored)} {_joins[0].Alias} CROSS JOIN Articles a ON a.Id = {_joins[0].Alias}.Id"
-            + string.Concat(_joins.Skip(1).Select(j => $" JOIN {Subquery(j, scored)} {j.Alias} ON {j.Alias}.Id = a.Id"));
+    // At most this many matches are ranked: the ones most recently added (highest rowids, which FTS5
+    // walks backwards without reading the rest). bm25, the article lookups and the sort grow with
+    // the number of matches, and a common word matches a third of a large archive or more: ranking
+    // all 100,000 took a second, and a reader never pages that far. Found tells whether it was cut.
+    public const int Candidates = 500;
 
-    private static string Subquery((string Table, string Alias, string Parameter) join, bool scored) =>
-        $"(SELECT rowid AS Id{(scored ? $", bm25({join.Table}, {Weights}) AS Score" : "")} " +
-        $"FROM {join.Table} WHERE {join.Table} MATCH {join.Parameter})";
+    // The first index subquery drives the join: CROSS JOIN makes SQLite keep it as the outer loop,
+    // instead of re-running the MATCH for every article.
+    public string From => _joins.Count == 0 ? "Articles a"
+        : $"{First(_joins[0])} {_joins[0].Alias} CROSS JOIN Articles a ON a.Id = {_joins[0].Alias}.Id"
+            + string.Concat(_joins.Skip(1).Select(j => $" JOIN {Subquery(j)} {j.Alias} ON {j.Alias}.Id = a.Id"));
+
+    // How many matches the first index gave (up to Candidates + 1), or null without an index.
+    public string Found => _joins.Count == 0 ? "NULL" : $"{_joins[0].Alias}.Found";
+
+    // What a result shows around its matches, from the first index (words before CJK): the
+    // excerpt when it matches, else the body, with the matches between private-use markers
+    // (SearchSnippet cuts the body down to a few lines around the first one). highlight() only
+    // re-tokenizes one column; snippet() scored every window of every column, three quarters of
+    // the search page's time. Joined on the chosen page's rows only.
+    public string Snippet => _joins.Count == 0 ? "NULL"
+        : $"CASE WHEN instr({Highlight(1)}, char(57344)) > 0 THEN {Highlight(1)} ELSE {Highlight(2)} END";
+
+    private string Highlight(int column) => $"highlight({_joins[0].Table}, {column}, char(57344), char(57345))";
+
+    public string SnippetJoin(string idColumn) => _joins.Count == 0 ? ""
+        : $"CROSS JOIN {_joins[0].Table} ON {_joins[0].Table}.rowid = {idColumn} AND {_joins[0].Table} MATCH {_joins[0].Parameter}";
+
+    private static string First((string Table, string Alias, string Parameter) join) =>
+        $"(SELECT Id, Score, count(*) OVER () AS Found FROM (SELECT rowid AS Id, bm25({join.Table}, {Weights}) AS Score " +
+        $"FROM {join.Table} WHERE {join.Table} MATCH {join.Parameter} ORDER BY rowid DESC LIMIT {Candidates + 1}))";
+
+    private static string Subquery((string Table, string Alias, string Parameter) join) =>
+        $"(SELECT rowid AS Id, bm25({join.Table}, {Weights}) AS Score FROM {join.Table} WHERE {join.Table} MATCH {join.Parameter})";
 
     public string Conditions => string.Concat(_conditions.Select(c => " AND " + c));
 
     public string Score => _scores.Count == 0 ? "0.0" : string.Join(" + ", _scores);
-
-    // The index tables and MATCH expressions of this search, for snippets of the chosen page.
-    public IReadOnlyList<(string Table, string Match)> Matches => _matches;
 
     public SqliteParameter[] Parameters(DateTime utcNow) =>
         [.. _parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value)), new SqliteParameter("@now", utcNow)];
@@ -76,7 +96,6 @@ internal sealed class SqliteSearchPlan
         var parameter = Add(match);
         _joins.Add((table, alias, parameter));
         _scores.Add($"{alias}.Score");
-        _matches.Add((table, match));
     }
 
     private string Like(SearchTerm term)

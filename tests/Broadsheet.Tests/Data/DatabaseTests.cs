@@ -33,6 +33,18 @@ public class DatabaseTests(BroadsheetApp app) : IClassFixture<BroadsheetApp>
     }
 
     [Fact]
+    public async Task Sqlite_has_planner_statistics_from_the_start()
+    {
+        Assert.SkipWhen(BroadsheetApp.IsPostgres, "SQLite statistics");
+
+        var analyzed = await app.WithDbAsync(db => db.Database
+            .SqlQueryRaw<string>("SELECT DISTINCT tbl AS Value FROM sqlite_stat1").ToListAsync(Cancel));
+
+        Assert.Contains("Articles", analyzed);
+        Assert.Contains("Comments", analyzed);
+    }
+
+    [Fact]
     public async Task The_database_file_is_in_the_configured_data_folder()
     {
         Assert.SkipWhen(BroadsheetApp.IsPostgres, "SQLite file");

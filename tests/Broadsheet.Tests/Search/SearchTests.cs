@@ -177,6 +177,26 @@ public sealed class SearchTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
     }
 
     [Fact]
+    public async Task A_word_found_in_very_many_articles_ranks_the_latest_and_says_there_are_more()
+    {
+        Assert.SkipWhen(BroadsheetApp.IsPostgres, "SQLite ranks a bounded set of the latest matches");
+        for (var i = 0; i < SqliteSearchPlan.Candidates + 5; i++)
+        {
+            await App.AddArticleAsync(i == 0 ? "Snark hunt in the title" : $"Bellman notes {i}", body: "The snark was seen again.");
+        }
+
+        var first = await _reader.GetPageAsync("/search?q=snark");
+        var last = await _reader.GetPageAsync($"/search?q=snark&page={SqliteSearchPlan.Candidates / 10}");
+
+        Assert.Equal($"More than {SqliteSearchPlan.Candidates} results; showing the best of the latest {SqliteSearchPlan.Candidates}.",
+            first.QuerySelector(".search-count")!.TextContent);
+        Assert.Equal(10, first.QuerySelectorAll(".search-results li").Length);
+        Assert.DoesNotContain("Snark hunt in the title", first.QuerySelectorAll(".search-results h2 a").Select(a => a.TextContent));
+        Assert.Equal(10, last.QuerySelectorAll(".search-results li").Length);
+        Assert.Null(last.QuerySelector("a[rel=next]"));
+    }
+
+    [Fact]
     public async Task Every_page_offers_a_search_box_that_leads_to_the_search_page()
     {
         var home = await _reader.GetPageAsync("/");

@@ -463,7 +463,8 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.HasIndex("DisqusId")
                         .IsUnique();
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
 
                     b.HasIndex("WordPressId")
                         .IsUnique();
@@ -471,6 +472,8 @@ namespace Broadsheet.Data.Migrations.Postgres
                     b.HasIndex("AuthorEmail", "CreatedAt");
 
                     b.HasIndex("IpAddress", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
 

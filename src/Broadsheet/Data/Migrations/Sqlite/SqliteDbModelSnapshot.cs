@@ -446,7 +446,8 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.HasIndex("DisqusId")
                         .IsUnique();
 
-                    b.HasIndex("ParentId");
+                    b.HasIndex("ParentId")
+                        .HasFilter("\"ParentId\" IS NOT NULL");
 
                     b.HasIndex("WordPressId")
                         .IsUnique();
@@ -454,6 +455,8 @@ namespace Broadsheet.Data.Migrations.Sqlite
                     b.HasIndex("AuthorEmail", "CreatedAt");
 
                     b.HasIndex("IpAddress", "CreatedAt");
+
+                    b.HasIndex("Status", "CreatedAt");
 
                     b.HasIndex("ArticleId", "Status", "CreatedAt");
 
