@@ -300,9 +300,11 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAt");
 
-                    b.HasIndex("AuthorId", "Status", "PublishedAt");
-
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
+
+                    b.HasIndex("Status", "Kind", "PublishedAt");
+
+                    b.HasIndex("AuthorId", "Status", "Kind", "PublishedAt");
 
                     b.ToTable("Articles");
                 });
