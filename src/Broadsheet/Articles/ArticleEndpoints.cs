@@ -21,6 +21,7 @@ public static class ArticleEndpoints
             pages.Conventions.AddPageRoute("/Authors/AuthorPage", "author/{slug}/page/{pageNumber:int}");
         });
         builder.Services.AddSingleton<Taxonomy.SectionList>();
+        builder.Services.AddSingleton<Authors.Bylines>();
         return builder;
     }
 }

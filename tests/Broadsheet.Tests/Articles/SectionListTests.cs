@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Tests.Articles;
 
-// The sections are kept in memory (SectionList); with the page cache off, every page below is
+// The sections and the bylines are kept in memory (SectionList, Bylines); with the page cache off, every page below is
 // rendered afresh, so what it shows comes from that copy: each change must show at once.
 public sealed class SectionListTests
 {
@@ -76,5 +76,28 @@ public sealed class SectionListTests
         Assert.Contains("Renamed", saved);
         Assert.Equal(HttpStatusCode.NotFound, oldAddress.StatusCode);
         Assert.Equal(HttpStatusCode.OK, newAddress.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_author_s_new_name_and_bio_show_on_their_archive_at_once()
+    {
+        using var app = Uncached();
+        var reader = app.CreateReader();
+        var slug = await app.WithDbAsync(db => db.Authors.OrderBy(a => a.Id).Select(a => a.Slug).FirstAsync(Cancel));
+        var before = await reader.GetPageAsync($"/author/{slug}/");
+
+        await app.WithDbAsync(async db =>
+        {
+            var author = await db.Authors.SingleAsync(a => a.Slug == slug, Cancel);
+            (author.Name, author.Bio) = ("Renamed Reporter", "Covers the harbour.");
+            return await db.SaveChangesAsync(Cancel);
+        });
+        var after = await reader.GetPageAsync($"/author/{slug}/");
+        var unknown = await reader.GetAsync(new Uri("/author/nobody-here/", UriKind.Relative), Cancel);
+
+        Assert.NotEqual("Renamed Reporter", before.QuerySelector(".archive-header h1")!.TextContent);
+        Assert.Equal("Renamed Reporter", after.QuerySelector(".archive-header h1")!.TextContent);
+        Assert.Equal("Covers the harbour.", after.QuerySelector(".archive-header p:not(.kicker)")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 }
