@@ -1,8 +1,8 @@
 namespace Broadsheet.Caching;
 
-// Tells what reader pages keep in memory beside the page cache (Taxonomy.SectionList) that the
-// article lists may have changed: Version moves whenever the lists or every page are evicted, by a
-// write on this node (CacheEviction) or, through Redis, on another one (RedisPageStore).
+// Tells what reader pages keep in memory beside the page cache (SiteWideCopy: the sections, the
+// bylines) that the article lists may have changed: Version moves whenever the lists or every page
+// are evicted, by a write on this node (CacheEviction) or, through Redis, on another (RedisPageStore).
 public sealed class ListChanges
 {
     private long _version;
