@@ -302,9 +302,9 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
-                    b.HasIndex("Status", "Kind", "PublishedAt");
-
                     b.HasIndex("AuthorId", "Status", "Kind", "PublishedAt");
+
+                    b.HasIndex("Status", "Kind", "PublishedAt", "Id", "CategoryId");
 
                     b.ToTable("Articles");
                 });

@@ -291,9 +291,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
-                    b.HasIndex("Status", "Kind", "PublishedAt");
-
                     b.HasIndex("AuthorId", "Status", "Kind", "PublishedAt");
+
+                    b.HasIndex("Status", "Kind", "PublishedAt", "Id", "CategoryId");
 
                     b.ToTable("Articles");
                 });

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Broadsheet.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDb))]
-    [Migration("20261129194503_ListPages")]
+    [Migration("20261129203106_ListPages")]
     partial class ListPages
     {
         /// <inheritdoc />
@@ -294,9 +294,9 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
-                    b.HasIndex("Status", "Kind", "PublishedAt");
-
                     b.HasIndex("AuthorId", "Status", "Kind", "PublishedAt");
+
+                    b.HasIndex("Status", "Kind", "PublishedAt", "Id", "CategoryId");
 
                     b.ToTable("Articles");
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Broadsheet.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDb))]
-    [Migration("20261129194629_ListPages")]
+    [Migration("20261129203316_ListPages")]
     partial class ListPages
     {
         /// <inheritdoc />
@@ -305,9 +305,9 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
 
-                    b.HasIndex("Status", "Kind", "PublishedAt");
-
                     b.HasIndex("AuthorId", "Status", "Kind", "PublishedAt");
+
+                    b.HasIndex("Status", "Kind", "PublishedAt", "Id", "CategoryId");
 
                     b.ToTable("Articles");
                 });

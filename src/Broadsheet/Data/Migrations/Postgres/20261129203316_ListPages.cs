@@ -20,9 +20,9 @@ namespace Broadsheet.Data.Migrations.Postgres
                 columns: new[] { "AuthorId", "Status", "Kind", "PublishedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Articles_Status_Kind_PublishedAt",
+                name: "IX_Articles_Status_Kind_PublishedAt_Id_CategoryId",
                 table: "Articles",
-                columns: new[] { "Status", "Kind", "PublishedAt" });
+                columns: new[] { "Status", "Kind", "PublishedAt", "Id", "CategoryId" });
         }
 
         /// <inheritdoc />
@@ -33,7 +33,7 @@ namespace Broadsheet.Data.Migrations.Postgres
                 table: "Articles");
 
             migrationBuilder.DropIndex(
-                name: "IX_Articles_Status_Kind_PublishedAt",
+                name: "IX_Articles_Status_Kind_PublishedAt_Id_CategoryId",
                 table: "Articles");
 
             migrationBuilder.CreateIndex(
