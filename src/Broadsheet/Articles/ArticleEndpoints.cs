@@ -20,7 +20,8 @@ public static class ArticleEndpoints
             pages.Conventions.AddPageRoute("/Taxonomy/TagPage", "tag/{slug}/page/{pageNumber:int}");
             pages.Conventions.AddPageRoute("/Authors/AuthorPage", "author/{slug}/page/{pageNumber:int}");
         });
-        builder.Services.AddScoped<Taxonomy.SectionList>();
+        builder.Services.AddSingleton<Taxonomy.SectionList>();
+        builder.Services.AddSingleton<Authors.Bylines>();
         return builder;
     }
 }

@@ -16,7 +16,13 @@ internal sealed class ArticleMapping : IEntityTypeConfiguration<Article>
         // The home page and every archive list "published, newest first".
         article.HasIndex(a => new { a.Status, a.PublishedAt });
         article.HasIndex(a => new { a.CategoryId, a.Status, a.PublishedAt });
-        article.HasIndex(a => new { a.AuthorId, a.Status, a.PublishedAt });
+        // Lists show posts only (ArticleQueries.Published): with Kind in the index, the rows a deep
+        // page skips (/page/5000/: OFFSET 49,990) are index entries only, never table rows. Id keeps
+        // the index in list order (newest, then highest Id); CategoryId (and Id, for the tag and
+        // secondary-section lookups) lets a section or tag archive pass over other sections'
+        // articles without reading their rows.
+        article.HasIndex(a => new { a.Status, a.Kind, a.PublishedAt, a.Id, a.CategoryId });
+        article.HasIndex(a => new { a.AuthorId, a.Status, a.Kind, a.PublishedAt });
         article.HasOne(a => a.Author).WithMany().OnDelete(DeleteBehavior.Restrict);
         article.HasOne(a => a.Category).WithMany().OnDelete(DeleteBehavior.Restrict);
         article.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20).HasDefaultValue(ArticleKind.Post)

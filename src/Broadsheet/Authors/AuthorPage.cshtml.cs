@@ -3,13 +3,12 @@ using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Authors;
 
 // An author's archive, paginated as /author/{slug}/page/N/.
-public sealed class AuthorPage(BroadsheetDb db, SiteClock clock, IOptions<SiteOptions> site) : PageModel
+public sealed class AuthorPage(BroadsheetDb db, Bylines bylines, SiteClock clock, IOptions<SiteOptions> site) : PageModel
 {
     public string Name { get; private set; } = "";
     public string Bio { get; private set; } = "";
@@ -17,7 +16,7 @@ public sealed class AuthorPage(BroadsheetDb db, SiteClock clock, IOptions<SiteOp
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken, int pageNumber = 1)
     {
-        var author = await db.Authors.AsNoTracking().FirstOrDefaultAsync(a => a.Slug == slug, cancellationToken);
+        var author = await bylines.FindAsync(slug, cancellationToken);
         if (author is null)
         {
             return NotFound();

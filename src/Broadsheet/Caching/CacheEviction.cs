@@ -16,7 +16,7 @@ namespace Broadsheet.Caching;
 // no feature can forget to. Tracked saves evict precisely (one article's page, the lists);
 // bulk statements (ExecuteUpdate/Delete, raw SQL) on content tables evict every page. Inside a
 // transaction, eviction waits for the commit, so no reader can re-cache the old page meanwhile.
-internal sealed class CacheEviction(IOutputCacheStore store) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
+internal sealed class CacheEviction(IOutputCacheStore store, ListChanges changes) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     private static readonly string[] ContentTables =
         ["\"Articles\"", "\"Comments\"", "\"Categories\"", "\"Tags\"", "\"Authors\"", "\"ArticleTags\"", "\"ArticleCategories\"", "\"SiteSettings\""];
@@ -152,6 +152,7 @@ internal sealed class CacheEviction(IOutputCacheStore store) : ISaveChangesInter
         _pending.Remove(context);
         foreach (var tag in tags)
         {
+            changes.Evicted(tag);
             await store.EvictByTagAsync(tag, cancellationToken);
         }
     }

@@ -21,6 +21,7 @@ public static class CachingSetup
             cache.AddPolicy(ReaderPagePolicy.Name, policy => policy.AddPolicy<ReaderPagePolicy>().Expire(TimeSpan.FromSeconds(options.PageSeconds)));
         });
         builder.Services.AddSingleton<CacheEviction>();
+        builder.Services.AddSingleton<ListChanges>();
         // Caching:Enabled=false leaves reader pages uncached (the benchmark of the uncached path);
         // everything else (compression, headers) stays as it is.
         if (builder.Configuration.GetValue("Caching:Enabled", true))

@@ -25,6 +25,7 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
     private readonly RedisChannel _channel;
     private readonly TimeSpan _withoutRedis;
     private readonly ILogger<RedisPageStore> _logger;
+    private readonly ListChanges _changes;
     private readonly ConcurrentDictionary<string, byte> _unsentEvictions = new();
 
     // Counts evictions heard. A page read from Redis is kept in memory only if none was heard
@@ -32,8 +33,9 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
     // connections, so an eviction may be heard before the (older) page arrives.
     private long _generation;
 
-    public RedisPageStore(LocalPageTier local, RedisConnection redis, RedisPageOptions options, ILogger<RedisPageStore> logger)
+    public RedisPageStore(LocalPageTier local, RedisConnection redis, RedisPageOptions options, ILogger<RedisPageStore> logger, ListChanges changes)
     {
+        _changes = changes;
         _local = local;
         _redis = redis;
         _prefix = options.Prefix;
@@ -143,6 +145,7 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
             {
                 Interlocked.Increment(ref _generation);
                 _local.EvictByTag(tag.ToString());
+                _changes.Evicted(tag.ToString());
             });
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
@@ -164,6 +167,7 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
     {
         Interlocked.Increment(ref _generation);
         _local.Clear();
+        _changes.MayHaveMissedSome();
     }
 
     private async Task SendUnsentEvictionsAsync()

@@ -24,7 +24,8 @@ public static class RedisSetup
         // Registered after AddOutputCache's in-memory store, so this one is used.
         builder.Services.AddSingleton<IOutputCacheStore>(services => new RedisPageStore(
             new LocalPageTier(services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit),
-            services.GetRequiredService<RedisConnection>(), options, services.GetRequiredService<ILogger<RedisPageStore>>()));
+            services.GetRequiredService<RedisConnection>(), options, services.GetRequiredService<ILogger<RedisPageStore>>(),
+            services.GetRequiredService<ListChanges>()));
         builder.Services.AddHealthChecks().AddCheck<RedisReadiness>("redis", tags: ["ready"]);
         return builder;
     }

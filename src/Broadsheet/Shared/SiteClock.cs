@@ -6,8 +6,25 @@ namespace Broadsheet.Shared;
 // in UTC; the site's zone is used for permalink dates and for what readers see.
 public sealed class SiteClock(TimeProvider time, IOptions<SiteOptions> options)
 {
-    // Looked up on each use (the runtime caches zones): editors may change the zone in the settings.
-    private TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
+    // Editors may change the zone in the settings: the last one looked up is kept while it stays
+    // the same (a list page converts dozens of dates, and each lookup takes the runtime's lock).
+    private TimeZoneInfo Zone
+    {
+        get
+        {
+            var id = options.Value.TimeZone;
+            var last = _zone;
+            if (last is null || last.Id != id)
+            {
+                _zone = last = new KnownZone(id, TimeZoneInfo.FindSystemTimeZoneById(id));
+            }
+            return last.Zone;
+        }
+    }
+
+    private volatile KnownZone? _zone;
+
+    private sealed record KnownZone(string Id, TimeZoneInfo Zone);
 
     public DateTime UtcNow => time.GetUtcNow().UtcDateTime;
 

@@ -3,13 +3,12 @@ using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Taxonomy;
 
 // A section's archive: its published articles (secondary ones too), newest first, paginated as /category/{slug}/page/N/.
-public sealed class CategoryPage(BroadsheetDb db, SiteClock clock, IOptions<SiteOptions> site) : PageModel
+public sealed class CategoryPage(BroadsheetDb db, SectionList sections, SiteClock clock, IOptions<SiteOptions> site) : PageModel
 {
     public string Name { get; private set; } = "";
     public string Description { get; private set; } = "";
@@ -17,7 +16,7 @@ public sealed class CategoryPage(BroadsheetDb db, SiteClock clock, IOptions<Site
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken, int pageNumber = 1)
     {
-        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+        var category = await sections.FindAsync(slug, cancellationToken);
         if (category is null)
         {
             return NotFound();

@@ -300,9 +300,11 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "PublishedAt");
 
-                    b.HasIndex("AuthorId", "Status", "PublishedAt");
-
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
+
+                    b.HasIndex("AuthorId", "Status", "Kind", "PublishedAt");
+
+                    b.HasIndex("Status", "Kind", "PublishedAt", "Id", "CategoryId");
 
                     b.ToTable("Articles");
                 });

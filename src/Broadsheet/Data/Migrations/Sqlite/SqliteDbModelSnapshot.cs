@@ -289,9 +289,11 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "PublishedAt");
 
-                    b.HasIndex("AuthorId", "Status", "PublishedAt");
-
                     b.HasIndex("CategoryId", "Status", "PublishedAt");
+
+                    b.HasIndex("AuthorId", "Status", "Kind", "PublishedAt");
+
+                    b.HasIndex("Status", "Kind", "PublishedAt", "Id", "CategoryId");
 
                     b.ToTable("Articles");
                 });
