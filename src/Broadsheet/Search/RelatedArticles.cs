@@ -5,11 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Search;
 
-public sealed record RelatedReading(IReadOnlyList<ArticleSummary> Related, ArticleSummary? Previous, ArticleSummary? Next);
+public sealed record RelatedReading(IReadOnlyList<RelatedLink> Related, RelatedLink? Previous, RelatedLink? Next);
+
+// What a link to another article needs: its title and permalink.
+public sealed record RelatedLink(int Id, string Title, string Slug, DateTime PublishedAt);
 
 // What to read next under an article: articles sharing its tags (and section) first, then those
 // whose text is most alike (full-text index), then the section's latest; and the previous and
-// next articles of its section. Published articles only.
+// next articles of its section. Published articles only. Usually two queries: the tag matches,
+// and both neighbours.
 public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, SiteClock clock)
 {
     public const int Count = 4;
@@ -22,44 +26,86 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
 
     public async Task<RelatedReading> ForAsync(Article article, CancellationToken cancellationToken)
     {
-        var published = db.Articles.Published(clock.UtcNow);
-        var tagIds = article.Tags.Select(t => t.Id).Order().Take(TagsConsidered).ToList();
-        var candidates = new List<int>();
-        foreach (var tagId in tagIds)
+        var now = clock.UtcNow;
+        var related = await SharingTagsAsync(article, now, cancellationToken);
+        if (related.Count < Count)
         {
-            candidates.AddRange(await NewestWithTag(db, tagId, CandidatesPerTag).ToListAsync(cancellationToken));
+            var similar = await search.SimilarAsync($"{article.Title} {article.Excerpt}", [article.Id, .. related.Select(r => r.Id)],
+                Count - related.Count, cancellationToken);
+            if (similar.Count > 0)
+            {
+                var links = await Links(db, similar, now).ToDictionaryAsync(l => l.Id, cancellationToken);
+                related.AddRange(similar.Where(links.ContainsKey).Select(id => links[id]));
+            }
         }
-        var chosen = await published
+        if (related.Count < Count)
+        {
+            var shown = related.Select(r => r.Id).ToList();
+            related.AddRange(await db.Articles.Published(now)
+                .Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id && !shown.Contains(a.Id))
+                .NewestFirst().Take(Count - related.Count).ToLinks().ToListAsync(cancellationToken));
+        }
+        var (previous, next) = await NeighboursAsync(article, now, cancellationToken);
+        return new RelatedReading(related, previous, next);
+    }
+
+    // The candidates (each tag's newest articles, one index walk per tag) and their ranking in one
+    // query, starting from the candidate ids: the plan never scans the articles.
+    private async Task<List<RelatedLink>> SharingTagsAsync(Article article, DateTime now, CancellationToken cancellationToken)
+    {
+        var tagIds = article.Tags.Select(t => t.Id).Order().Take(TagsConsidered).ToList();
+        if (tagIds.Count == 0)
+        {
+            return [];
+        }
+        var candidates = NewestWithTag(db, tagIds[0]);
+        foreach (var tagId in tagIds.Skip(1))
+        {
+            candidates = candidates.Concat(NewestWithTag(db, tagId));
+        }
+        return await db.Articles.Published(now)
             .Where(a => candidates.Contains(a.Id) && a.Id != article.Id && a.Tags.Any(t => tagIds.Contains(t.Id)))
             .OrderByDescending(a => a.Tags.Count(t => tagIds.Contains(t.Id)) * 2 + (a.CategoryId == article.CategoryId ? 1 : 0))
             .ThenByDescending(a => a.PublishedAt)
-            .Select(a => a.Id).Take(Count).ToListAsync(cancellationToken);
-        if (chosen.Count < Count)
-        {
-            chosen.AddRange(await search.SimilarAsync($"{article.Title} {article.Excerpt}", [article.Id, .. chosen],
-                Count - chosen.Count, cancellationToken));
-        }
-        if (chosen.Count < Count)
-        {
-            chosen.AddRange(await published.Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id && !chosen.Contains(a.Id))
-                .NewestFirst().Select(a => a.Id).Take(Count - chosen.Count).ToListAsync(cancellationToken));
-        }
-        var summaries = await published.Where(a => chosen.Contains(a.Id)).ToSummaries().ToDictionaryAsync(a => a.Id, cancellationToken);
-        var section = published.Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id);
-        var at = article.PublishedAt!.Value;
-        var previous = await section.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < article.Id))
-            .NewestFirst().ToSummaries().FirstOrDefaultAsync(cancellationToken);
-        var next = await section.Where(a => a.PublishedAt > at || (a.PublishedAt == at && a.Id > article.Id))
-            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).ToSummaries().FirstOrDefaultAsync(cancellationToken);
-        return new RelatedReading([.. chosen.Where(summaries.ContainsKey).Select(id => summaries[id])], previous, next);
+            .Take(Count).ToLinks().ToListAsync(cancellationToken);
     }
 
     // The most recently added articles (highest ids) carrying the tag: the (TagsId, ArticlesId)
     // index of the join table, walked backwards.
-    private static IQueryable<int> NewestWithTag(BroadsheetDb db, int tagId, int count) =>
+    private static IQueryable<int> NewestWithTag(BroadsheetDb db, int tagId) =>
         db.Set<Dictionary<string, object>>("ArticleTags")
             .Where(join => EF.Property<int>(join, "TagsId") == tagId)
             .Select(join => EF.Property<int>(join, "ArticlesId"))
             .OrderByDescending(id => id)
-            .Take(count);
+            .Take(CandidatesPerTag);
+
+    private static IQueryable<RelatedLink> Links(BroadsheetDb db, IReadOnlyList<int> ids, DateTime now) =>
+        db.Articles.Published(now).Where(a => ids.Contains(a.Id)).ToLinks();
+
+    // The section's previous and next articles, both in one round trip (each an index seek).
+    private async Task<(RelatedLink? Previous, RelatedLink? Next)> NeighboursAsync(Article article, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var at = article.PublishedAt!.Value;
+        var both = await Neighbours(db, article.CategoryId, article.Id, at, now).ToListAsync(cancellationToken);
+        bool IsBefore(RelatedLink l) => l.PublishedAt < at || (l.PublishedAt == at && l.Id < article.Id);
+        return (both.FirstOrDefault(IsBefore), both.FirstOrDefault(l => !IsBefore(l)));
+    }
+
+    private static readonly Func<BroadsheetDb, int, int, DateTime, DateTime, IAsyncEnumerable<RelatedLink>> Neighbours =
+        // Published() and ToLinks() spelled out: a compiled query cannot call them.
+        EF.CompileAsyncQuery((BroadsheetDb db, int categoryId, int articleId, DateTime at, DateTime now) =>
+            db.Articles.Where(a => a.CategoryId == categoryId && a.Status == ArticleStatus.Published && a.PublishedAt <= now
+                    && a.Kind == ArticleKind.Post && (a.PublishedAt < at || (a.PublishedAt == at && a.Id < articleId)))
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(1)
+                .Concat(db.Articles.Where(a => a.CategoryId == categoryId && a.Status == ArticleStatus.Published && a.PublishedAt <= now
+                        && a.Kind == ArticleKind.Post && (a.PublishedAt > at || (a.PublishedAt == at && a.Id > articleId)))
+                    .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Take(1))
+                .Select(a => new RelatedLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value)));
+}
+
+public static class RelatedLinkQueries
+{
+    public static IQueryable<RelatedLink> ToLinks(this IQueryable<Article> articles) =>
+        articles.Select(a => new RelatedLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value));
 }
