@@ -61,11 +61,18 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
         var candidates = NewestWithTag(db, tagIds[0]);
         foreach (var tagId in tagIds.Skip(1))
         {
-            candidates = candidates.Concat(NewestWithTag(db, tagId));
+            candidates = candidates.Union(NewestWithTag(db, tagId));
         }
-        return await db.Articles.Published(now)
-            .Where(a => candidates.Contains(a.Id) && a.Id != article.Id && a.Tags.Any(t => tagIds.Contains(t.Id)))
-            .OrderByDescending(a => a.Tags.Count(t => tagIds.Contains(t.Id)) * 2 + (a.CategoryId == article.CategoryId ? 1 : 0))
+        // Joined from the candidates (never filtered with IN): with the published filter in a WHERE,
+        // SQLite without ANALYZE statistics walks every published article through the status index.
+        // Each candidate carries one of the tags, so its score needs only the join table.
+        var tagLinks = db.Set<Dictionary<string, object>>("ArticleTags");
+        return await candidates
+            .Join(db.Articles.Published(now), id => id, a => a.Id, (id, a) => a)
+            .Where(a => a.Id != article.Id)
+            .OrderByDescending(a => tagLinks.Count(join => EF.Property<int>(join, "ArticlesId") == a.Id
+                    && tagIds.Contains(EF.Property<int>(join, "TagsId"))) * 2
+                + (a.CategoryId == article.CategoryId ? 1 : 0))
             .ThenByDescending(a => a.PublishedAt)
             .Take(Count).ToLinks().ToListAsync(cancellationToken);
     }
