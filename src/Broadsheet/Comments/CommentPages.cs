@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,25 +52,22 @@ public sealed class CommentPages(BroadsheetDb db)
         // Seek from the nearer end: the newest page (the article's own address) and page 1 read
         // only their own roots, however long the thread; OFFSET would walk every older root.
         var fromNewest = after < first;
-        var comments = await db.Comments.FromSqlRaw(fromNewest ? NewestFirstSql : OldestFirstSql, articleId, take, fromNewest ? after : first,
-                number == count ? browser : null, browser)
-            .AsNoTracking()
-            .Select(c => new Comment
+        var comments = await PageReads.ListAsync(db, fromNewest ? NewestFirstSql : OldestFirstSql,
+            [articleId, take, fromNewest ? after : first, number == count ? browser : null, browser], static reader => new Comment
             {
-                Id = c.Id, ArticleId = c.ArticleId, ParentId = c.ParentId, AuthorName = c.AuthorName, AuthorEmail = "",
-                AuthorUrl = c.AuthorUrl, Content = c.Content, Status = c.Status, CreatedAt = c.CreatedAt,
-                IsStaffReply = c.IsStaffReply, RenderedHtml = c.RenderedHtml,
-                ContentHtml = c.RenderedHtml == null ? c.ContentHtml : null,
-            })
-            .ToListAsync(cancellationToken);
+                Id = reader.GetInt32(0), ParentId = reader.IsDBNull(1) ? null : reader.GetInt32(1), AuthorName = reader.GetString(2),
+                AuthorEmail = "", AuthorUrl = reader.NullableString(3), Content = reader.GetString(4),
+                Status = Enum.Parse<CommentStatus>(reader.GetString(5)), CreatedAt = reader.GetDateTime(6),
+                IsStaffReply = reader.GetBoolean(7), RenderedHtml = reader.NullableString(8), ContentHtml = reader.NullableString(9),
+            }, cancellationToken);
         comments.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id));
         return new Page(number, count, comments);
     }
 
     // LINQ has no recursion: the page's roots, this browser's held top-level comments (last page
-    // only: {3} is null elsewhere) and every shown reply below them, walked by a recursive CTE in
-    // one round trip. Composable on SQLite and PostgreSQL alike; every value is a parameter
-    // ({n}), and only our own constants (sort direction, status names, depth) are written in.
+    // only: @p3 is null elsewhere) and every shown reply below them, walked by a recursive CTE in
+    // one round trip, on SQLite and PostgreSQL alike; every value is a parameter (@pN), and only
+    // our own constants (sort direction, status names, depth) are written in.
     private static readonly string OldestFirstSql = ThreadSql("ASC"), NewestFirstSql = ThreadSql("DESC");
 
     private static string ThreadSql(string direction)
@@ -78,21 +76,23 @@ public sealed class CommentPages(BroadsheetDb db)
         return $$"""
             WITH RECURSIVE "PageRoots" AS (
                 SELECT c."Id" FROM "Comments" AS c LEFT JOIN "Comments" AS p ON p."Id" = c."ParentId"
-                WHERE c."ArticleId" = {0} AND c."Status" = '{{Approved}}'
+                WHERE c."ArticleId" = @p0 AND c."Status" = '{{Approved}}'
                   AND (c."ParentId" IS NULL OR p."Status" IS NULL OR p."Status" <> '{{Approved}}')
-                ORDER BY c."CreatedAt" {{direction}}, c."Id" {{direction}} LIMIT {1} OFFSET {2}
+                ORDER BY c."CreatedAt" {{direction}}, c."Id" {{direction}} LIMIT @p1 OFFSET @p2
             ), "Starts" AS (
                 SELECT "Id" FROM "PageRoots"
                 UNION ALL
                 SELECT c."Id" FROM "Comments" AS c
-                WHERE c."ArticleId" = {0} AND c."ParentId" IS NULL AND c."Status" = '{{Pending}}' AND c."BrowserTokenHash" = {3}
+                WHERE c."ArticleId" = @p0 AND c."ParentId" IS NULL AND c."Status" = '{{Pending}}' AND c."BrowserTokenHash" = @p3
             ), "Shown"("Id", "Level") AS (
                 SELECT "Id", 0 FROM "Starts"
                 UNION ALL
                 SELECT c."Id", s."Level" + 1 FROM "Shown" AS s JOIN "Comments" AS c ON c."ParentId" = s."Id"
-                WHERE s."Level" < {{MaxLevels}} AND (c."Status" = '{{Approved}}' OR (c."Status" = '{{Pending}}' AND c."BrowserTokenHash" = {4}))
+                WHERE s."Level" < {{MaxLevels}} AND (c."Status" = '{{Approved}}' OR (c."Status" = '{{Pending}}' AND c."BrowserTokenHash" = @p4))
             )
-            SELECT c.* FROM "Comments" AS c WHERE c."Id" IN (SELECT "Id" FROM "Shown")
+            SELECT c."Id", c."ParentId", c."AuthorName", c."AuthorUrl", c."Content", c."Status", c."CreatedAt", c."IsStaffReply",
+                   c."RenderedHtml", CASE WHEN c."RenderedHtml" IS NULL THEN c."ContentHtml" END
+            FROM "Comments" AS c WHERE c."Id" IN (SELECT "Id" FROM "Shown")
             """;
     }
 

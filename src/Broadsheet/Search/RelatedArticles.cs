@@ -1,3 +1,4 @@
+using System.Globalization;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Shared;
@@ -50,41 +51,48 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
     }
 
     // The candidates (each tag's newest articles, one index walk per tag) and their ranking in one
-    // query, starting from the candidate ids: the plan never scans the articles.
-    private async Task<List<RelatedLink>> SharingTagsAsync(Article article, DateTime now, CancellationToken cancellationToken)
+    // query of fixed shape: the tag ids fill TagsConsidered slots, and an unused slot holds 0,
+    // which no tag has.
+    private Task<List<RelatedLink>> SharingTagsAsync(Article article, DateTime now, CancellationToken cancellationToken)
     {
         var tagIds = article.Tags.Select(t => t.Id).Order().Take(TagsConsidered).ToList();
         if (tagIds.Count == 0)
         {
-            return [];
+            return Task.FromResult(new List<RelatedLink>());
         }
-        var candidates = NewestWithTag(db, tagIds[0]);
-        foreach (var tagId in tagIds.Skip(1))
-        {
-            candidates = candidates.Union(NewestWithTag(db, tagId));
-        }
-        // Joined from the candidates (never filtered with IN): with the published filter in a WHERE,
-        // SQLite without ANALYZE statistics walks every published article through the status index.
-        // Each candidate carries one of the tags, so its score needs only the join table.
-        var tagLinks = db.Set<Dictionary<string, object>>("ArticleTags");
-        return await candidates
-            .Join(db.Articles.Published(now), id => id, a => a.Id, (id, a) => a)
-            .Where(a => a.Id != article.Id)
-            .OrderByDescending(a => tagLinks.Count(join => EF.Property<int>(join, "ArticlesId") == a.Id
-                    && tagIds.Contains(EF.Property<int>(join, "TagsId"))) * 2
-                + (a.CategoryId == article.CategoryId ? 1 : 0))
-            .ThenByDescending(a => a.PublishedAt)
-            .Take(Count).ToLinks().ToListAsync(cancellationToken);
+        var values = new object?[TagsConsidered + 3];
+        Array.Fill(values, 0);
+        tagIds.Select(id => (object?)id).ToList().CopyTo(values);
+        (values[TagsConsidered], values[TagsConsidered + 1], values[TagsConsidered + 2]) = (article.Id, article.CategoryId, now);
+        return PageReads.ListAsync(db, SharingTagsSql, values,
+            static reader => new RelatedLink(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetDateTime(3)),
+            cancellationToken);
     }
 
-    // The most recently added articles (highest ids) carrying the tag: the (TagsId, ArticlesId)
-    // index of the join table, walked backwards.
-    private static IQueryable<int> NewestWithTag(BroadsheetDb db, int tagId) =>
-        db.Set<Dictionary<string, object>>("ArticleTags")
-            .Where(join => EF.Property<int>(join, "TagsId") == tagId)
-            .Select(join => EF.Property<int>(join, "ArticlesId"))
-            .OrderByDescending(id => id)
-            .Take(CandidatesPerTag);
+    // Joined from the candidates (never filtered with IN): with the published filter in a WHERE,
+    // SQLite without ANALYZE statistics walks every published article through the status index.
+    // Each candidate carries one of the tags, so its score needs only the join table.
+    private static readonly string SharingTagsSql = SharingTagsQuery();
+
+    private static string SharingTagsQuery()
+    {
+        var slots = Enumerable.Range(0, TagsConsidered).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var candidates = string.Join("\n    UNION\n", slots.Select((slot, i) => $$"""
+                SELECT "ArticlesId" FROM (SELECT "ArticlesId" FROM "ArticleTags" WHERE "TagsId" = {{slot}}
+                    ORDER BY "ArticlesId" DESC LIMIT {{CandidatesPerTag}}) AS "t{{i}}"
+            """));
+        var (article, category, now) = ($"@p{TagsConsidered}", $"@p{TagsConsidered + 1}", $"@p{TagsConsidered + 2}");
+        return $$"""
+            SELECT a."Id", a."Title", a."Slug", a."PublishedAt"
+            FROM ({{candidates}}) AS c
+            JOIN "Articles" AS a ON a."Id" = c."ArticlesId"
+            WHERE a."Status" = '{{nameof(ArticleStatus.Published)}}' AND a."PublishedAt" <= {{now}}
+              AND a."Kind" = '{{nameof(ArticleKind.Post)}}' AND a."Id" <> {{article}}
+            ORDER BY (SELECT COUNT(*) FROM "ArticleTags" AS j WHERE j."ArticlesId" = a."Id" AND j."TagsId" IN ({{string.Join(", ", slots)}})) * 2
+                + CASE WHEN a."CategoryId" = {{category}} THEN 1 ELSE 0 END DESC, a."PublishedAt" DESC
+            LIMIT {{Count}}
+            """;
+    }
 
     private static IQueryable<RelatedLink> Links(BroadsheetDb db, IReadOnlyList<int> ids, DateTime now) =>
         db.Articles.Published(now).Where(a => ids.Contains(a.Id)).ToLinks();
