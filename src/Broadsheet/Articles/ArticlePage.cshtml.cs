@@ -30,7 +30,9 @@ public sealed class ArticlePage(
     public IReadOnlyList<Comment> ApprovedComments { get; private set; } = [];
     public RelatedReading Related { get; private set; } = new([], null, null);
     public CommentFormView Form { get; private set; } = null!;
-    public int ThreadDepth => commentOptions.Value.ThreadDepth;
+    // Read once per request: the options are the editors' settings, and the thread asks per comment.
+    public int ThreadDepth => _threadDepth ??= commentOptions.Value.ThreadDepth;
+    private int? _threadDepth;
     public Media.MediaItem? FeaturedImage { get; private set; }
     public CommentPages.Page CommentPage { get; private set; } = new(1, 1, []);
     private int PerPage => commentOptions.Value.CommentsPerPage;
@@ -176,7 +178,7 @@ public sealed class ArticlePage(
             db.Articles.AsNoTracking().FirstOrDefault(a => a.Slug == slug && (!pagesOnly || a.Kind == ArticleKind.Page)));
 
     private Task<ArticleRead?> LoadAsync(string slug, bool pagesOnly, CancellationToken cancellationToken) =>
-        ArticlePageQueries.ShownAsync(db, slug, pagesOnly, cancellationToken);
+        ArticlePageQueries.ReadAsync(db, slug, pagesOnly, cancellationToken);
 
     // An article whose slug an editor changed after publication keeps its old address (OldSlug).
     private Task<Article?> MovedAsync(string slug, bool pagesOnly, CancellationToken cancellationToken) =>
