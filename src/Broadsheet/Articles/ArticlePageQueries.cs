@@ -14,7 +14,7 @@ public sealed record ArticleRead(Article Article, int ApprovedComments, int Thre
 internal static class ArticlePageQueries
 {
     // Only pages answer at an address outside the dated ones.
-    public static readonly Func<BroadsheetDb, string, bool, CancellationToken, Task<ArticleRead?>> ShownAsync =
+    private static readonly PerModel<Func<BroadsheetDb, string, bool, CancellationToken, Task<ArticleRead?>>> Shown = new(() =>
         EF.CompileAsyncQuery((BroadsheetDb db, string slug, bool pagesOnly, CancellationToken cancellationToken) =>
             db.Articles.AsNoTracking()
                 .Where(a => a.Slug == slug && (!pagesOnly || a.Kind == ArticleKind.Page))
@@ -33,11 +33,11 @@ internal static class ArticlePageQueries
                     // CommentPageQueries.ThreadRoots, spelled out: a compiled query cannot call it.
                     a.Comments.Count(c => c.Status == CommentStatus.Approved
                         && (c.ParentId == null || c.Parent!.Status != CommentStatus.Approved))))
-                .FirstOrDefault());
+                .FirstOrDefault()));
 
     public static async Task<ArticleRead?> ReadAsync(BroadsheetDb db, string slug, bool pagesOnly, CancellationToken cancellationToken)
     {
-        if (await ShownAsync(db, slug, pagesOnly, cancellationToken) is not { } read)
+        if (await Shown.For(db)(db, slug, pagesOnly, cancellationToken) is not { } read)
         {
             return null;
         }

@@ -22,17 +22,17 @@ public sealed class CommentPages(BroadsheetDb db)
     public static int PageCount(int roots, int perPage) => Math.Max(1, (roots + perPage - 1) / perPage);
 
     public async Task<int> CountAsync(int articleId, int perPage, CancellationToken cancellationToken) =>
-        PageCount(await RootCount(db, articleId, cancellationToken), perPage);
+        PageCount(await RootCount.For(db)(db, articleId, cancellationToken), perPage);
 
-    private static readonly Func<BroadsheetDb, int, CancellationToken, Task<int>> RootCount =
+    private static readonly PerModel<Func<BroadsheetDb, int, CancellationToken, Task<int>>> RootCount = new(() =>
         EF.CompileAsyncQuery((BroadsheetDb db, int articleId, CancellationToken cancellationToken) =>
             // ThreadRoots spelled out: a compiled query cannot call it.
             db.Comments.Count(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved
-                && (c.ParentId == null || c.Parent!.Status != CommentStatus.Approved)));
+                && (c.ParentId == null || c.Parent!.Status != CommentStatus.Approved))));
 
     public async Task<Page> LoadAsync(int articleId, int number, int count, int perPage, string? browser,
         CancellationToken cancellationToken) =>
-        await LoadAsync(articleId, number, new Thread(await RootCount(db, articleId, cancellationToken), perPage), browser, cancellationToken);
+        await LoadAsync(articleId, number, new Thread(await RootCount.For(db)(db, articleId, cancellationToken), perPage), browser, cancellationToken);
 
     // The thread's size, which the article's own query reads (ArticlePageQueries): it says how many
     // pages there are and where a page's roots start, counted from either end.

@@ -103,12 +103,12 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
         CancellationToken cancellationToken)
     {
         var at = article.PublishedAt!.Value;
-        var both = await Neighbours(db, article.CategoryId, article.Id, at, now).ToListAsync(cancellationToken);
+        var both = await Neighbours.For(db)(db, article.CategoryId, article.Id, at, now).ToListAsync(cancellationToken);
         bool IsBefore(RelatedLink l) => l.PublishedAt < at || (l.PublishedAt == at && l.Id < article.Id);
         return (both.FirstOrDefault(IsBefore), both.FirstOrDefault(l => !IsBefore(l)));
     }
 
-    private static readonly Func<BroadsheetDb, int, int, DateTime, DateTime, IAsyncEnumerable<RelatedLink>> Neighbours =
+    private static readonly PerModel<Func<BroadsheetDb, int, int, DateTime, DateTime, IAsyncEnumerable<RelatedLink>>> Neighbours = new(() =>
         // Published() and ToLinks() spelled out: a compiled query cannot call them.
         EF.CompileAsyncQuery((BroadsheetDb db, int categoryId, int articleId, DateTime at, DateTime now) =>
             db.Articles.Where(a => a.CategoryId == categoryId && a.Status == ArticleStatus.Published && a.PublishedAt <= now
@@ -117,7 +117,7 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
                 .Concat(db.Articles.Where(a => a.CategoryId == categoryId && a.Status == ArticleStatus.Published && a.PublishedAt <= now
                         && a.Kind == ArticleKind.Post && (a.PublishedAt > at || (a.PublishedAt == at && a.Id > articleId)))
                     .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Take(1))
-                .Select(a => new RelatedLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value)));
+                .Select(a => new RelatedLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value))));
 }
 
 public static class RelatedLinkQueries
