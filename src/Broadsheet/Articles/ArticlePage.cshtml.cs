@@ -30,7 +30,9 @@ public sealed class ArticlePage(
     public IReadOnlyList<Comment> ApprovedComments { get; private set; } = [];
     public RelatedReading Related { get; private set; } = new([], null, null);
     public CommentFormView Form { get; private set; } = null!;
-    public int ThreadDepth => commentOptions.Value.ThreadDepth;
+    // Read once per request: the options are the editors' settings, and the thread asks per comment.
+    public int ThreadDepth => _threadDepth ??= commentOptions.Value.ThreadDepth;
+    private int? _threadDepth;
     public Media.MediaItem? FeaturedImage { get; private set; }
     public CommentPages.Page CommentPage { get; private set; } = new(1, 1, []);
     private int PerPage => commentOptions.Value.CommentsPerPage;
@@ -43,12 +45,15 @@ public sealed class ArticlePage(
         }
         commentPage = address.CommentPage;
         var tail = commentPage is { } number ? string.Create(CultureInfo.InvariantCulture, $"comment-page-{number}/") : "";
-        var article = await LoadAsync(address.Slug, address.IsPage, cancellationToken);
+        // One connection for the page's few queries, rather than one opened (and set up) per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        var read = await LoadAsync(address.Slug, address.IsPage, cancellationToken);
+        var article = read?.Article;
         if (article is null && await MovedAsync(address.Slug, address.IsPage, cancellationToken) is { } moved && moved.IsPublished(clock.UtcNow))
         {
             return RedirectPermanent(permalinks.For(moved) + tail + Request.QueryString);
         }
-        if (article is null || !article.IsPublished(clock.UtcNow))
+        if (read is null || article is null || !article.IsPublished(clock.UtcNow))
         {
             return NotFound();
         }
@@ -57,7 +62,8 @@ public sealed class ArticlePage(
         {
             return RedirectPermanent(canonical + tail + Request.QueryString);
         }
-        var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
+        var thread = new CommentPages.Thread(read.ThreadRoots, PerPage);
+        var pageCount = thread.PageCount;
         // The newest page is the article's own address, and a page number past the end (a
         // WordPress-era link, from a site with smaller pages) still finds the comments. Not a 301:
         // as the thread grows, that number becomes a real older page.
@@ -77,7 +83,7 @@ public sealed class ArticlePage(
         {
             (form.Author, form.Email, form.Url, form.Remember) = (remembered.Name, remembered.Email, remembered.Url, true);
         }
-        await ShowAsync(article, form, page, pageCount, cancellationToken);
+        await ShowAsync(read, form, page, thread, cancellationToken);
         if (replyTo is { } shownParent)
         {
             form.Parent = shownParent.ToString(CultureInfo.InvariantCulture);
@@ -157,9 +163,10 @@ public sealed class ArticlePage(
         CancellationToken cancellationToken)
     {
         // The post read only the article's row; the page shows its byline, section and tags too.
-        article = await LoadAsync(article.Slug, pagesOnly: false, cancellationToken) ?? article;
-        var pageCount = await pages.CountAsync(article.Id, PerPage, cancellationToken);
-        await ShowAsync(article, form, Math.Min(commentPage ?? pageCount, pageCount), pageCount, cancellationToken);
+        var read = await LoadAsync(article.Slug, pagesOnly: false, cancellationToken)
+            ?? new ArticleRead(article, 0, 0); // deleted this instant: so is its thread
+        var thread = new CommentPages.Thread(read.ThreadRoots, PerPage);
+        await ShowAsync(read, form, Math.Min(commentPage ?? thread.PageCount, thread.PageCount), thread, cancellationToken);
         Form = Form with { Message = message, Token = antiforgery.GetAndStoreTokens(HttpContext).RequestToken };
         Response.StatusCode = status;
     }
@@ -170,12 +177,8 @@ public sealed class ArticlePage(
         EF.CompileAsyncQuery((BroadsheetDb db, string slug, bool pagesOnly, CancellationToken cancellationToken) =>
             db.Articles.AsNoTracking().FirstOrDefault(a => a.Slug == slug && (!pagesOnly || a.Kind == ArticleKind.Page)));
 
-    // Only pages answer at an address outside the dated ones.
-    private Task<Article?> LoadAsync(string slug, bool pagesOnly, CancellationToken cancellationToken) =>
-        db.Articles.AsNoTracking()
-            .Include(a => a.Author).Include(a => a.Category).Include(a => a.Tags)
-            .Include(a => a.SecondaryCategories.OrderBy(c => c.Name)).AsSplitQuery()
-            .FirstOrDefaultAsync(a => a.Slug == slug && (!pagesOnly || a.Kind == ArticleKind.Page), cancellationToken);
+    private Task<ArticleRead?> LoadAsync(string slug, bool pagesOnly, CancellationToken cancellationToken) =>
+        ArticlePageQueries.ReadAsync(db, slug, pagesOnly, cancellationToken);
 
     // An article whose slug an editor changed after publication keeps its old address (OldSlug).
     private Task<Article?> MovedAsync(string slug, bool pagesOnly, CancellationToken cancellationToken) =>
@@ -201,10 +204,12 @@ public sealed class ArticlePage(
         return permalinks.ForCommentPage(article, page, pageCount) + string.Create(CultureInfo.InvariantCulture, $"#comment-{comment.Id}");
     }
 
-    private async Task ShowAsync(Article article, CommentForm form, int page, int pageCount, CancellationToken cancellationToken)
+    private async Task ShowAsync(ArticleRead read, CommentForm form, int page, CommentPages.Thread thread, CancellationToken cancellationToken)
     {
+        var article = read.Article;
+        var pageCount = thread.PageCount;
         // Approved comments for everyone, plus this browser's own comments awaiting moderation.
-        var shown = await pages.LoadAsync(article.Id, page, pageCount, PerPage, CommenterCookies.BrowserTokenHash(HttpContext), cancellationToken);
+        var shown = await pages.LoadAsync(article.Id, page, thread, CommenterCookies.BrowserTokenHash(HttpContext), cancellationToken);
         Article = article;
         Caching.CacheTags.Tag(HttpContext, Caching.CacheTags.Article(article.Id));
         FeaturedImage = article.FeaturedMediaId is { } mediaId
@@ -213,7 +218,7 @@ public sealed class ArticlePage(
         CommentPage = shown;
         Thread = CommentThread.Build(shown.Comments, ThreadDepth);
         ApprovedComments = [.. shown.Comments.Where(c => c.IsApproved)];
-        ApprovedCount = await db.Comments.CountAsync(c => c.ArticleId == article.Id && c.Status == CommentStatus.Approved, cancellationToken);
+        ApprovedCount = read.ApprovedComments;
         Related = await related.ForAsync(article, cancellationToken);
         var action = permalinks.ForCommentPage(article, page, pageCount);
         Form = new CommentFormView(form, action, article.AcceptsComments(clock.UtcNow, commentOptions.Value.CloseAfterDays));

@@ -1,3 +1,4 @@
+using Broadsheet.Articles;
 using Broadsheet.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +8,7 @@ namespace Broadsheet.Comments;
 // roots (oldest first) with all their replies, page 1 is the oldest and the last page is the
 // newest. A root is an approved comment with no shown parent: a top-level comment, or a reply whose
 // parent is no longer approved (CommentThread shows those at the top too). Only one page's roots
-// and their replies are read, never the whole thread.
+// and their replies are read, never the whole thread, in one query.
 public sealed class CommentPages(BroadsheetDb db)
 {
     // Imported threads may nest deeper than the thread depth shows; this bounds the descent.
@@ -18,40 +19,81 @@ public sealed class CommentPages(BroadsheetDb db)
         public bool IsLast => Number == Count;
     }
 
-    public async Task<int> CountAsync(int articleId, int perPage, CancellationToken cancellationToken)
+    public static int PageCount(int roots, int perPage) => Math.Max(1, (roots + perPage - 1) / perPage);
+
+    public async Task<int> CountAsync(int articleId, int perPage, CancellationToken cancellationToken) =>
+        PageCount(await RootCount.For(db)(db, articleId, cancellationToken), perPage);
+
+    private static readonly PerModel<Func<BroadsheetDb, int, CancellationToken, Task<int>>> RootCount = new(() =>
+        EF.CompileAsyncQuery((BroadsheetDb db, int articleId, CancellationToken cancellationToken) =>
+            // ThreadRoots spelled out: a compiled query cannot call it.
+            db.Comments.Count(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved
+                && (c.ParentId == null || c.Parent!.Status != CommentStatus.Approved))));
+
+    public async Task<Page> LoadAsync(int articleId, int number, int count, int perPage, string? browser,
+        CancellationToken cancellationToken) =>
+        await LoadAsync(articleId, number, new Thread(await RootCount.For(db)(db, articleId, cancellationToken), perPage), browser, cancellationToken);
+
+    // The thread's size, which the article's own query reads (ArticlePageQueries): it says how many
+    // pages there are and where a page's roots start, counted from either end.
+    public sealed record Thread(int Roots, int PerPage)
     {
-        var roots = await db.Comments.ThreadRoots(articleId).CountAsync(cancellationToken);
-        return Math.Max(1, (roots + perPage - 1) / perPage);
+        public int PageCount => CommentPages.PageCount(Roots, PerPage);
     }
 
     // The page's comments oldest first, with the browser's own comments awaiting moderation: its
     // replies in place, its new top-level comments on the last page, where they will land.
-    public async Task<Page> LoadAsync(int articleId, int number, int count, int perPage, string? browser,
-        CancellationToken cancellationToken)
+    public async Task<Page> LoadAsync(int articleId, int number, Thread thread, string? browser, CancellationToken cancellationToken)
     {
-        var comments = await db.Comments.AsNoTracking().ThreadRoots(articleId)
-            .OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)
-            .Skip((number - 1) * perPage).Take(perPage)
-            .ToListAsync(cancellationToken);
-        if (number == count && browser is not null)
-        {
-            comments.AddRange(await db.Comments.AsNoTracking()
-                .Where(c => c.ArticleId == articleId && c.ParentId == null && c.Status == CommentStatus.Pending && c.BrowserTokenHash == browser)
-                .ToListAsync(cancellationToken));
-        }
-        var frontier = comments.Select(c => c.Id).ToList();
-        for (var level = 0; level < MaxLevels && frontier.Count > 0; level++)
-        {
-            var replies = await db.Comments.AsNoTracking()
-                .Where(c => c.ParentId != null && frontier.Contains(c.ParentId.Value)
-                    && (c.Status == CommentStatus.Approved
-                        || (browser != null && c.Status == CommentStatus.Pending && c.BrowserTokenHash == browser)))
-                .ToListAsync(cancellationToken);
-            comments.AddRange(replies);
-            frontier = [.. replies.Select(c => c.Id)];
-        }
-        return new Page(number, count,
-            [.. comments.DistinctBy(c => c.Id).OrderBy(c => c.CreatedAt).ThenBy(c => c.Id)]);
+        var count = thread.PageCount;
+        var first = (number - 1) * thread.PerPage;
+        var take = Math.Max(0, Math.Min(thread.PerPage, thread.Roots - first));
+        var after = Math.Max(0, thread.Roots - first - take);
+        // Seek from the nearer end: the newest page (the article's own address) and page 1 read
+        // only their own roots, however long the thread; OFFSET would walk every older root.
+        var fromNewest = after < first;
+        var comments = await PageReads.ListAsync(db, fromNewest ? NewestFirstSql : OldestFirstSql,
+            [articleId, take, fromNewest ? after : first, number == count ? browser : null, browser], static reader => new Comment
+            {
+                Id = reader.GetInt32(0), ParentId = reader.IsDBNull(1) ? null : reader.GetInt32(1), AuthorName = reader.GetString(2),
+                AuthorEmail = "", AuthorUrl = reader.NullableString(3), Content = reader.GetString(4),
+                Status = Enum.Parse<CommentStatus>(reader.GetString(5)), CreatedAt = reader.GetDateTime(6),
+                IsStaffReply = reader.GetBoolean(7), RenderedHtml = reader.NullableString(8), ContentHtml = reader.NullableString(9),
+            }, cancellationToken);
+        comments.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id));
+        return new Page(number, count, comments);
+    }
+
+    // LINQ has no recursion: the page's roots, this browser's held top-level comments (last page
+    // only: @p3 is null elsewhere) and every shown reply below them, walked by a recursive CTE in
+    // one round trip, on SQLite and PostgreSQL alike; every value is a parameter (@pN), and only
+    // our own constants (sort direction, status names, depth) are written in.
+    private static readonly string OldestFirstSql = ThreadSql("ASC"), NewestFirstSql = ThreadSql("DESC");
+
+    private static string ThreadSql(string direction)
+    {
+        const string Approved = nameof(CommentStatus.Approved), Pending = nameof(CommentStatus.Pending);
+        return $$"""
+            WITH RECURSIVE "PageRoots" AS (
+                SELECT c."Id" FROM "Comments" AS c LEFT JOIN "Comments" AS p ON p."Id" = c."ParentId"
+                WHERE c."ArticleId" = @p0 AND c."Status" = '{{Approved}}'
+                  AND (c."ParentId" IS NULL OR p."Status" IS NULL OR p."Status" <> '{{Approved}}')
+                ORDER BY c."CreatedAt" {{direction}}, c."Id" {{direction}} LIMIT @p1 OFFSET @p2
+            ), "Starts" AS (
+                SELECT "Id" FROM "PageRoots"
+                UNION ALL
+                SELECT c."Id" FROM "Comments" AS c
+                WHERE c."ArticleId" = @p0 AND c."ParentId" IS NULL AND c."Status" = '{{Pending}}' AND c."BrowserTokenHash" = @p3
+            ), "Shown"("Id", "Level") AS (
+                SELECT "Id", 0 FROM "Starts"
+                UNION ALL
+                SELECT c."Id", s."Level" + 1 FROM "Shown" AS s JOIN "Comments" AS c ON c."ParentId" = s."Id"
+                WHERE s."Level" < {{MaxLevels}} AND (c."Status" = '{{Approved}}' OR (c."Status" = '{{Pending}}' AND c."BrowserTokenHash" = @p4))
+            )
+            SELECT c."Id", c."ParentId", c."AuthorName", c."AuthorUrl", c."Content", c."Status", c."CreatedAt", c."IsStaffReply",
+                   c."RenderedHtml", CASE WHEN c."RenderedHtml" IS NULL THEN c."ContentHtml" END
+            FROM "Comments" AS c WHERE c."Id" IN (SELECT "Id" FROM "Shown")
+            """;
     }
 
     // The page that shows a comment: its root's page, or the last page for a new top-level

@@ -1,7 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Broadsheet.Articles;
@@ -16,7 +17,7 @@ namespace Broadsheet.Metadata;
 // and quotes as \uXXXX, so a "</script>" in a title or comment stays inside the data block.
 public sealed partial class StructuredData(SiteAddress address, Permalinks permalinks, SiteClock clock, IOptions<SiteOptions> site)
 {
-    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly JsonWriterOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     // The Comment items are those of the page shown (one comment page of a long thread); the
     // count is the article's total. featuredImage: the address of its uploaded featured image.
@@ -29,33 +30,14 @@ public sealed partial class StructuredData(SiteAddress address, Permalinks perma
         var modified = clock.ToLocalOffset(article.UpdatedAt > article.PublishedAt ? article.UpdatedAt : article.PublishedAt.Value);
         // The uploaded featured image, else the one an import brought (its old URL), else the body's first.
         var image = Absolute(featuredImage, baseUrl) ?? Absolute(article.FeaturedImageUrl, baseUrl) ?? FirstImage(article.BodyHtml, baseUrl);
-        var newsArticle = new JsonObject
+        // Written straight to UTF-8, not built as a JsonObject tree: a comment page adds fifty items.
+        var buffer = new ArrayBufferWriter<byte>(8192);
+        using (var json = new Utf8JsonWriter(buffer, Json))
         {
-            ["@context"] = "https://schema.org",
-            ["@type"] = "NewsArticle",
-            ["headline"] = article.Title,
-            ["description"] = article.Excerpt,
-            ["url"] = url,
-            ["mainEntityOfPage"] = url,
-            ["datePublished"] = W3c(published),
-            ["dateModified"] = W3c(modified),
-            ["author"] = Person(article.Author.Name, baseUrl + Permalinks.Author(article.Author.Slug)),
-            ["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = site.Value.Title, ["url"] = baseUrl + "/" },
-            ["articleSection"] = article.Category.Name,
-            ["keywords"] = new JsonArray([.. article.Tags.Select(t => JsonValue.Create(t.Name))]),
-            ["commentCount"] = commentCount,
-            ["comment"] = new JsonArray([.. approvedComments.Select(c => new JsonObject
-            {
-                ["@type"] = "Comment",
-                ["text"] = c.Content,
-                ["dateCreated"] = W3c(clock.ToLocalOffset(c.CreatedAt)),
-                ["author"] = Person(c.AuthorName, null),
-                ["url"] = baseUrl + request.Path.ToUriComponent() + "#comment-" + c.Id.ToString(CultureInfo.InvariantCulture),
-            })]),
-        };
-        if (image is not null)
-        {
-            newsArticle["image"] = new JsonArray(image);
+            json.WriteStartArray();
+            WriteNewsArticle(json, request, article, approvedComments, commentCount, baseUrl, url, published, modified, image);
+            WriteBreadcrumbs(json, baseUrl, article, url);
+            json.WriteEndArray();
         }
         return new PageMetadata
         {
@@ -65,32 +47,92 @@ public sealed partial class StructuredData(SiteAddress address, Permalinks perma
             Modified = modified,
             Section = article.Category.Name,
             Tags = [.. article.Tags.Select(t => t.Name)],
-            JsonLd = new JsonArray(newsArticle, Breadcrumbs(baseUrl, article, url)).ToJsonString(Json),
+            JsonLd = Encoding.UTF8.GetString(buffer.WrittenSpan),
             Feeds = [new FeedLink($"{site.Value.Title} » {article.Title} Comments Feed", permalinks.For(article) + "feed/")],
         };
     }
 
-    private static JsonObject Breadcrumbs(string baseUrl, Article article, string url) => new()
+    private void WriteNewsArticle(Utf8JsonWriter json, HttpRequest request, Article article, IReadOnlyList<Comment> approvedComments,
+        int commentCount, string baseUrl, string url, DateTimeOffset published, DateTimeOffset modified, string? image)
     {
-        ["@context"] = "https://schema.org",
-        ["@type"] = "BreadcrumbList",
-        ["itemListElement"] = new JsonArray(
-            Crumb(1, "Home", baseUrl + "/"),
-            Crumb(2, article.Category.Name, baseUrl + Permalinks.Category(article.Category.Slug)),
-            Crumb(3, article.Title, url)),
-    };
+        json.WriteStartObject();
+        json.WriteString("@context", "https://schema.org");
+        json.WriteString("@type", "NewsArticle");
+        json.WriteString("headline", article.Title);
+        json.WriteString("description", article.Excerpt);
+        json.WriteString("url", url);
+        json.WriteString("mainEntityOfPage", url);
+        json.WriteString("datePublished", W3c(published));
+        json.WriteString("dateModified", W3c(modified));
+        WritePerson(json, "author", article.Author.Name, baseUrl + Permalinks.Author(article.Author.Slug));
+        json.WriteStartObject("publisher");
+        json.WriteString("@type", "Organization");
+        json.WriteString("name", site.Value.Title);
+        json.WriteString("url", baseUrl + "/");
+        json.WriteEndObject();
+        json.WriteString("articleSection", article.Category.Name);
+        json.WriteStartArray("keywords");
+        foreach (var tag in article.Tags)
+        {
+            json.WriteStringValue(tag.Name);
+        }
+        json.WriteEndArray();
+        json.WriteNumber("commentCount", commentCount);
+        var pageUrl = baseUrl + request.Path.ToUriComponent() + "#comment-";
+        json.WriteStartArray("comment");
+        foreach (var comment in approvedComments)
+        {
+            json.WriteStartObject();
+            json.WriteString("@type", "Comment");
+            json.WriteString("text", comment.Content);
+            json.WriteString("dateCreated", W3c(clock.ToLocalOffset(comment.CreatedAt)));
+            WritePerson(json, "author", comment.AuthorName, null);
+            json.WriteString("url", pageUrl + comment.Id.ToString(CultureInfo.InvariantCulture));
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        if (image is not null)
+        {
+            json.WriteStartArray("image");
+            json.WriteStringValue(image);
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
 
-    private static JsonObject Crumb(int position, string name, string item) =>
-        new() { ["@type"] = "ListItem", ["position"] = position, ["name"] = name, ["item"] = item };
-
-    private static JsonObject Person(string name, string? url)
+    private static void WriteBreadcrumbs(Utf8JsonWriter json, string baseUrl, Article article, string url)
     {
-        var person = new JsonObject { ["@type"] = "Person", ["name"] = name };
+        json.WriteStartObject();
+        json.WriteString("@context", "https://schema.org");
+        json.WriteString("@type", "BreadcrumbList");
+        json.WriteStartArray("itemListElement");
+        WriteCrumb(json, 1, "Home", baseUrl + "/");
+        WriteCrumb(json, 2, article.Category.Name, baseUrl + Permalinks.Category(article.Category.Slug));
+        WriteCrumb(json, 3, article.Title, url);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCrumb(Utf8JsonWriter json, int position, string name, string item)
+    {
+        json.WriteStartObject();
+        json.WriteString("@type", "ListItem");
+        json.WriteNumber("position", position);
+        json.WriteString("name", name);
+        json.WriteString("item", item);
+        json.WriteEndObject();
+    }
+
+    private static void WritePerson(Utf8JsonWriter json, string property, string name, string? url)
+    {
+        json.WriteStartObject(property);
+        json.WriteString("@type", "Person");
+        json.WriteString("name", name);
         if (url is not null)
         {
-            person["url"] = url;
+            json.WriteString("url", url);
         }
-        return person;
+        json.WriteEndObject();
     }
 
     private static string W3c(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Shared;
@@ -5,11 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Search;
 
-public sealed record RelatedReading(IReadOnlyList<ArticleSummary> Related, ArticleSummary? Previous, ArticleSummary? Next);
+public sealed record RelatedReading(IReadOnlyList<RelatedLink> Related, RelatedLink? Previous, RelatedLink? Next);
+
+// What a link to another article needs: its title and permalink.
+public sealed record RelatedLink(int Id, string Title, string Slug, DateTime PublishedAt);
 
 // What to read next under an article: articles sharing its tags (and section) first, then those
 // whose text is most alike (full-text index), then the section's latest; and the previous and
-// next articles of its section. Published articles only.
+// next articles of its section. Published articles only. Usually two queries: the tag matches,
+// and both neighbours.
 public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, SiteClock clock)
 {
     public const int Count = 4;
@@ -22,44 +27,101 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
 
     public async Task<RelatedReading> ForAsync(Article article, CancellationToken cancellationToken)
     {
-        var published = db.Articles.Published(clock.UtcNow);
-        var tagIds = article.Tags.Select(t => t.Id).Order().Take(TagsConsidered).ToList();
-        var candidates = new List<int>();
-        foreach (var tagId in tagIds)
+        var now = clock.UtcNow;
+        var related = await SharingTagsAsync(article, now, cancellationToken);
+        if (related.Count < Count)
         {
-            candidates.AddRange(await NewestWithTag(db, tagId, CandidatesPerTag).ToListAsync(cancellationToken));
+            var similar = await search.SimilarAsync($"{article.Title} {article.Excerpt}", [article.Id, .. related.Select(r => r.Id)],
+                Count - related.Count, cancellationToken);
+            if (similar.Count > 0)
+            {
+                var links = await Links(db, similar, now).ToDictionaryAsync(l => l.Id, cancellationToken);
+                related.AddRange(similar.Where(links.ContainsKey).Select(id => links[id]));
+            }
         }
-        var chosen = await published
-            .Where(a => candidates.Contains(a.Id) && a.Id != article.Id && a.Tags.Any(t => tagIds.Contains(t.Id)))
-            .OrderByDescending(a => a.Tags.Count(t => tagIds.Contains(t.Id)) * 2 + (a.CategoryId == article.CategoryId ? 1 : 0))
-            .ThenByDescending(a => a.PublishedAt)
-            .Select(a => a.Id).Take(Count).ToListAsync(cancellationToken);
-        if (chosen.Count < Count)
+        if (related.Count < Count)
         {
-            chosen.AddRange(await search.SimilarAsync($"{article.Title} {article.Excerpt}", [article.Id, .. chosen],
-                Count - chosen.Count, cancellationToken));
+            var shown = related.Select(r => r.Id).ToList();
+            related.AddRange(await db.Articles.Published(now)
+                .Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id && !shown.Contains(a.Id))
+                .NewestFirst().Take(Count - related.Count).ToLinks().ToListAsync(cancellationToken));
         }
-        if (chosen.Count < Count)
-        {
-            chosen.AddRange(await published.Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id && !chosen.Contains(a.Id))
-                .NewestFirst().Select(a => a.Id).Take(Count - chosen.Count).ToListAsync(cancellationToken));
-        }
-        var summaries = await published.Where(a => chosen.Contains(a.Id)).ToSummaries().ToDictionaryAsync(a => a.Id, cancellationToken);
-        var section = published.Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id);
-        var at = article.PublishedAt!.Value;
-        var previous = await section.Where(a => a.PublishedAt < at || (a.PublishedAt == at && a.Id < article.Id))
-            .NewestFirst().ToSummaries().FirstOrDefaultAsync(cancellationToken);
-        var next = await section.Where(a => a.PublishedAt > at || (a.PublishedAt == at && a.Id > article.Id))
-            .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).ToSummaries().FirstOrDefaultAsync(cancellationToken);
-        return new RelatedReading([.. chosen.Where(summaries.ContainsKey).Select(id => summaries[id])], previous, next);
+        var (previous, next) = await NeighboursAsync(article, now, cancellationToken);
+        return new RelatedReading(related, previous, next);
     }
 
-    // The most recently added articles (highest ids) carrying the tag: the (TagsId, ArticlesId)
-    // index of the join table, walked backwards.
-    private static IQueryable<int> NewestWithTag(BroadsheetDb db, int tagId, int count) =>
-        db.Set<Dictionary<string, object>>("ArticleTags")
-            .Where(join => EF.Property<int>(join, "TagsId") == tagId)
-            .Select(join => EF.Property<int>(join, "ArticlesId"))
-            .OrderByDescending(id => id)
-            .Take(count);
+    // The candidates (each tag's newest articles, one index walk per tag) and their ranking in one
+    // query of fixed shape: the tag ids fill TagsConsidered slots, and an unused slot holds 0,
+    // which no tag has.
+    private Task<List<RelatedLink>> SharingTagsAsync(Article article, DateTime now, CancellationToken cancellationToken)
+    {
+        var tagIds = article.Tags.Select(t => t.Id).Order().Take(TagsConsidered).ToList();
+        if (tagIds.Count == 0)
+        {
+            return Task.FromResult(new List<RelatedLink>());
+        }
+        var values = new object?[TagsConsidered + 3];
+        Array.Fill(values, 0);
+        tagIds.Select(id => (object?)id).ToList().CopyTo(values);
+        (values[TagsConsidered], values[TagsConsidered + 1], values[TagsConsidered + 2]) = (article.Id, article.CategoryId, now);
+        return PageReads.ListAsync(db, SharingTagsSql, values,
+            static reader => new RelatedLink(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetDateTime(3)),
+            cancellationToken);
+    }
+
+    // Starts from the candidates: SQLite keeps a CROSS JOIN's order, and without ANALYZE
+    // statistics it would otherwise walk every published article through the status index
+    // (seconds on a site of 100,000). PostgreSQL plans a CROSS JOIN with a WHERE as a join.
+    // Each candidate carries one of the tags, so its score needs only the join table.
+    private static readonly string SharingTagsSql = SharingTagsQuery();
+
+    private static string SharingTagsQuery()
+    {
+        var slots = Enumerable.Range(0, TagsConsidered).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        var candidates = string.Join("\n    UNION\n", slots.Select((slot, i) => $$"""
+                SELECT "ArticlesId" FROM (SELECT "ArticlesId" FROM "ArticleTags" WHERE "TagsId" = {{slot}}
+                    ORDER BY "ArticlesId" DESC LIMIT {{CandidatesPerTag}}) AS "t{{i}}"
+            """));
+        var (article, category, now) = ($"@p{TagsConsidered}", $"@p{TagsConsidered + 1}", $"@p{TagsConsidered + 2}");
+        return $$"""
+            SELECT a."Id", a."Title", a."Slug", a."PublishedAt"
+            FROM ({{candidates}}) AS c
+            CROSS JOIN "Articles" AS a
+            WHERE a."Id" = c."ArticlesId" AND a."Status" = '{{nameof(ArticleStatus.Published)}}' AND a."PublishedAt" <= {{now}}
+              AND a."Kind" = '{{nameof(ArticleKind.Post)}}' AND a."Id" <> {{article}}
+            ORDER BY (SELECT COUNT(*) FROM "ArticleTags" AS j WHERE j."ArticlesId" = a."Id" AND j."TagsId" IN ({{string.Join(", ", slots)}})) * 2
+                + CASE WHEN a."CategoryId" = {{category}} THEN 1 ELSE 0 END DESC, a."PublishedAt" DESC
+            LIMIT {{Count}}
+            """;
+    }
+
+    private static IQueryable<RelatedLink> Links(BroadsheetDb db, IReadOnlyList<int> ids, DateTime now) =>
+        db.Articles.Published(now).Where(a => ids.Contains(a.Id)).ToLinks();
+
+    // The section's previous and next articles, both in one round trip (each an index seek).
+    private async Task<(RelatedLink? Previous, RelatedLink? Next)> NeighboursAsync(Article article, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var at = article.PublishedAt!.Value;
+        var both = await Neighbours.For(db)(db, article.CategoryId, article.Id, at, now).ToListAsync(cancellationToken);
+        bool IsBefore(RelatedLink l) => l.PublishedAt < at || (l.PublishedAt == at && l.Id < article.Id);
+        return (both.FirstOrDefault(IsBefore), both.FirstOrDefault(l => !IsBefore(l)));
+    }
+
+    private static readonly PerModel<Func<BroadsheetDb, int, int, DateTime, DateTime, IAsyncEnumerable<RelatedLink>>> Neighbours = new(() =>
+        // Published() and ToLinks() spelled out: a compiled query cannot call them.
+        EF.CompileAsyncQuery((BroadsheetDb db, int categoryId, int articleId, DateTime at, DateTime now) =>
+            db.Articles.Where(a => a.CategoryId == categoryId && a.Status == ArticleStatus.Published && a.PublishedAt <= now
+                    && a.Kind == ArticleKind.Post && (a.PublishedAt < at || (a.PublishedAt == at && a.Id < articleId)))
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(1)
+                .Concat(db.Articles.Where(a => a.CategoryId == categoryId && a.Status == ArticleStatus.Published && a.PublishedAt <= now
+                        && a.Kind == ArticleKind.Post && (a.PublishedAt > at || (a.PublishedAt == at && a.Id > articleId)))
+                    .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Take(1))
+                .Select(a => new RelatedLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value))));
+}
+
+public static class RelatedLinkQueries
+{
+    public static IQueryable<RelatedLink> ToLinks(this IQueryable<Article> articles) =>
+        articles.Select(a => new RelatedLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value));
 }

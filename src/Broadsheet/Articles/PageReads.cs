@@ -1,0 +1,50 @@
+using System.Data.Common;
+using System.Globalization;
+using Broadsheet.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Broadsheet.Articles;
+
+// The article page's two heaviest reads (its comment page, its related reading) go to the
+// provider's own reader instead of through EF: they run on every view, their SQL is fixed, and
+// EF's parameter extraction and shaping of such queries cost more than running them. The SQL is
+// written for SQLite and PostgreSQL alike; values are always parameters, @p0, @p1, … in order.
+internal static class PageReads
+{
+    public static async Task<List<T>> ListAsync<T>(BroadsheetDb db, string sql, object?[] values, Func<DbDataReader, T> row,
+        CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            for (var i = 0; i < values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i.ToString(CultureInfo.InvariantCulture);
+                parameter.Value = values[i] ?? DBNull.Value;
+                if (values[i] is null)
+                {
+                    parameter.DbType = System.Data.DbType.String; // only text parameters may be null here
+                }
+                command.Parameters.Add(parameter);
+            }
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(row(reader));
+            }
+            return rows;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public static string? NullableString(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}
