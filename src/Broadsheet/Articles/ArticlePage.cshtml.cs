@@ -173,9 +173,12 @@ public sealed class ArticlePage(
 
     // A post needs only the article's own row (byline, section and tags are read when the form is
     // shown again); compiled, since it runs for every comment posted.
-    private static readonly Func<BroadsheetDb, string, bool, CancellationToken, Task<Article?>> ArticleRow =
+    private static readonly PerModel<Func<BroadsheetDb, string, bool, CancellationToken, Task<Article?>>> ArticleRowQuery = new(() =>
         EF.CompileAsyncQuery((BroadsheetDb db, string slug, bool pagesOnly, CancellationToken cancellationToken) =>
-            db.Articles.AsNoTracking().FirstOrDefault(a => a.Slug == slug && (!pagesOnly || a.Kind == ArticleKind.Page)));
+            db.Articles.AsNoTracking().FirstOrDefault(a => a.Slug == slug && (!pagesOnly || a.Kind == ArticleKind.Page))));
+
+    private static Task<Article?> ArticleRow(BroadsheetDb db, string slug, bool pagesOnly, CancellationToken cancellationToken) =>
+        ArticleRowQuery.For(db)(db, slug, pagesOnly, cancellationToken);
 
     private Task<ArticleRead?> LoadAsync(string slug, bool pagesOnly, CancellationToken cancellationToken) =>
         ArticlePageQueries.ReadAsync(db, slug, pagesOnly, cancellationToken);

@@ -114,7 +114,7 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
         {
             return null;
         }
-        var legacy = await LegacyByPath(db, path, cancellationToken);
+        var legacy = await LegacyByPath.For(db)(db, path, cancellationToken);
         return legacy is not null
             ? await TargetAsync(legacy, db, permalinks, clock, cancellationToken)
             : orCurrent ? await CurrentArticleAsync(path, db, permalinks, clock, cancellationToken) : null;
@@ -154,9 +154,9 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
     }
 
     // Asked on every GET of a page, so compiled: EF's query pipeline costs more than the lookup.
-    private static readonly Func<BroadsheetDb, string, CancellationToken, Task<LegacyUrl?>> LegacyByPath =
+    private static readonly PerModel<Func<BroadsheetDb, string, CancellationToken, Task<LegacyUrl?>>> LegacyByPath = new(() =>
         EF.CompileAsyncQuery((BroadsheetDb db, string path, CancellationToken cancellationToken) =>
-            db.LegacyUrls.AsNoTracking().FirstOrDefault(l => l.Path == path));
+            db.LegacyUrls.AsNoTracking().FirstOrDefault(l => l.Path == path)));
 
     private static int? Number(Microsoft.Extensions.Primitives.StringValues value) =>
         int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;

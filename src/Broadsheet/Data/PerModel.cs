@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
-namespace Broadsheet.Articles;
+namespace Broadsheet.Data;
 
 // A compiled query is bound to the model it first ran with, and SQLite's and PostgreSQL's models
 // differ: one process may serve both (a site being copied from one to the other, the test host),
