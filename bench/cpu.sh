@@ -7,7 +7,7 @@
 #   with 5,000), starts it on 127.0.0.1:$PORT with the output cache off (CACHED=1 keeps it on) and,
 #   for each path (default: the 50-comment article, home, first category, search), runs wrk and
 #   prints req/s and the app's utime+stime per request.
-# Knobs (env): PORT=5095 DURATION=10s CONNS=8 APP=/tmp/broadsheet-cpu-app TOOLS=/tmp/broadsheet-cpu-tools
+# Knobs (env): PORT=5095 DURATION=10s WARMUP=10s CONNS=8 APP=/tmp/broadsheet-cpu-app TOOLS=/tmp/broadsheet-cpu-tools
 #   ARTICLES=2 COMMENTS=5050 (for a new DATA_DIR), CACHED=0, NO_PUBLISH=0, extra app settings as
 #   EXTRA="Name__Key=value …".
 set -euo pipefail
@@ -15,6 +15,8 @@ cd "$(dirname "$0")/.."
 DATA=${1:?usage: bench/cpu.sh DATA_DIR [PATH...]}; shift
 PORT=${PORT:-5095}
 DURATION=${DURATION:-10s}
+# Steady state: the tiered JIT needs several seconds of a page's traffic to optimise its code.
+WARMUP=${WARMUP:-10s}
 CONNS=${CONNS:-8}
 APP=${APP:-/tmp/broadsheet-cpu-app}
 TOOLS=${TOOLS:-/tmp/broadsheet-cpu-tools}
@@ -53,7 +55,7 @@ hz=$(getconf CLK_TCK)
 printf '%-60s %9s %12s %9s %8s\n' path req/s cpu_ms/req p99_ms status
 for path in "$@"; do
   status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$path")
-  wrk -t1 -c"$CONNS" -d3s --timeout 10s "$BASE$path" >/dev/null 2>&1 || true
+  wrk -t1 -c"$CONNS" -d"$WARMUP" --timeout 10s "$BASE$path" >/dev/null 2>&1 || true
   before=$(ticks)
   out=$(wrk -t1 -c"$CONNS" -d"$DURATION" --timeout 10s -s bench/report.lua "$BASE$path" | grep WRKRESULT)
   after=$(ticks)

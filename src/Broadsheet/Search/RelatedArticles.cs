@@ -51,8 +51,8 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
     }
 
     // The candidates (each tag's newest articles, one index walk per tag) and their ranking in one
-    // query of fixed shape: the tag ids fill TagsConsidered slots, and an unused slot holds 0,
-    // which no tag has.
+    // query, written once for each number of tags: SQLite prepares a statement anew at every
+    // execution, and ten slots where an article has two or three made the preparing the cost.
     private Task<List<RelatedLink>> SharingTagsAsync(Article article, DateTime now, CancellationToken cancellationToken)
     {
         var tagIds = article.Tags.Select(t => t.Id).Order().Take(TagsConsidered).ToList();
@@ -60,11 +60,11 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
         {
             return Task.FromResult(new List<RelatedLink>());
         }
-        var values = new object?[TagsConsidered + 3];
-        Array.Fill(values, 0);
+        var slots = tagIds.Count;
+        var values = new object?[slots + 3];
         tagIds.Select(id => (object?)id).ToList().CopyTo(values);
-        (values[TagsConsidered], values[TagsConsidered + 1], values[TagsConsidered + 2]) = (article.Id, article.CategoryId, now);
-        return PageReads.ListAsync(db, SharingTagsSql, values,
+        (values[slots], values[slots + 1], values[slots + 2]) = (article.Id, article.CategoryId, now);
+        return PageReads.ListAsync(db, SharingTagsSql[slots], values,
             static reader => new RelatedLink(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetDateTime(3)),
             cancellationToken);
     }
@@ -73,16 +73,20 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
     // statistics it would otherwise walk every published article through the status index
     // (seconds on a site of 100,000). PostgreSQL plans a CROSS JOIN with a WHERE as a join.
     // Each candidate carries one of the tags, so its score needs only the join table.
-    private static readonly string SharingTagsSql = SharingTagsQuery();
+    private static readonly string[] SharingTagsSql = [.. Enumerable.Range(0, TagsConsidered + 1).Select(SharingTagsQuery)];
 
-    private static string SharingTagsQuery()
+    private static string SharingTagsQuery(int tagCount)
     {
-        var slots = Enumerable.Range(0, TagsConsidered).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
+        if (tagCount == 0)
+        {
+            return "";
+        }
+        var slots = Enumerable.Range(0, tagCount).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
         var candidates = string.Join("\n    UNION\n", slots.Select((slot, i) => $$"""
                 SELECT "ArticlesId" FROM (SELECT "ArticlesId" FROM "ArticleTags" WHERE "TagsId" = {{slot}}
                     ORDER BY "ArticlesId" DESC LIMIT {{CandidatesPerTag}}) AS "t{{i}}"
             """));
-        var (article, category, now) = ($"@p{TagsConsidered}", $"@p{TagsConsidered + 1}", $"@p{TagsConsidered + 2}");
+        var (article, category, now) = ($"@p{tagCount}", $"@p{tagCount + 1}", $"@p{tagCount + 2}");
         return $$"""
             SELECT a."Id", a."Title", a."Slug", a."PublishedAt"
             FROM ({{candidates}}) AS c
