@@ -12,7 +12,16 @@ namespace Broadsheet.Articles;
 // written for SQLite and PostgreSQL alike; values are always parameters, @p0, @p1, … in order.
 internal static class PageReads
 {
-    public static async Task<List<T>> ListAsync<T>(BroadsheetDb db, string sql, object?[] values, Func<DbDataReader, T> row,
+    // On SQLite outside a transaction the statement is prepared once per kept connection
+    // (SqliteReaders); a read inside a transaction must see that transaction's writes, so it, and
+    // every read on PostgreSQL, runs on the context's own connection.
+    public static Task<List<T>> ListAsync<T>(BroadsheetDb db, string sql, object?[] values, Func<DbDataReader, T> row,
+        CancellationToken cancellationToken) =>
+        db is SqliteDb { Readers: { } readers } && db.Database.CurrentTransaction is null
+            ? readers.ListAsync(sql, values, row, cancellationToken)
+            : OnContextAsync(db, sql, values, row, cancellationToken);
+
+    private static async Task<List<T>> OnContextAsync<T>(BroadsheetDb db, string sql, object?[] values, Func<DbDataReader, T> row,
         CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -47,4 +56,9 @@ internal static class PageReads
     }
 
     public static string? NullableString(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static int? NullableInt32(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
+
+    // Every time is stored as UTC (BroadsheetDb's converter); SQLite's reader does not say so.
+    public static DateTime UtcDateTime(this DbDataReader reader, int ordinal) => DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
 }

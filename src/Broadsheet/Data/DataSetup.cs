@@ -33,6 +33,8 @@ public static class DataSetup
                 DataSource = Path.Combine(options.FullDataDirectory, "broadsheet.db"),
                 ForeignKeys = true,
             }.ToString();
+            // Disposed with the app, which closes the kept connections before the file may go.
+            builder.Services.AddSingleton(_ => new SqliteReaders(connectionString));
             builder.Services.AddDbContext<SqliteDb>((services, db) => db.UseSqlite(connectionString)
                 .AddInterceptors(new SqliteDurability(), services.GetRequiredService<CacheEviction>()));
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<SqliteDb>());

@@ -38,6 +38,8 @@ public static class DatabaseCommand
             await using (target)
             {
                 await CheckSourceAsync(source, context.CancellationToken);
+                // Let go of the site's file as the check let go of its pooled connections.
+                context.Services.GetService<SqliteReaders>()?.Drop();
                 var copy = new SqliteToPostgres(source, target);
                 await copy.RefuseContentAsync(context.CancellationToken);
                 await DataSetup.PrepareAsync(source, _ => Task.CompletedTask, context.CancellationToken);

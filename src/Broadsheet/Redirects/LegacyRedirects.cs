@@ -114,7 +114,7 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
         {
             return null;
         }
-        var legacy = await LegacyByPath.For(db)(db, path, cancellationToken);
+        var legacy = await LegacyByPathAsync(db, path, cancellationToken);
         return legacy is not null
             ? await TargetAsync(legacy, db, permalinks, clock, cancellationToken)
             : orCurrent ? await CurrentArticleAsync(path, db, permalinks, clock, cancellationToken) : null;
@@ -153,10 +153,16 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
         }
     }
 
-    // Asked on every GET of a page, so compiled: EF's query pipeline costs more than the lookup.
-    private static readonly PerModel<Func<BroadsheetDb, string, CancellationToken, Task<LegacyUrl?>>> LegacyByPath = new(() =>
-        EF.CompileAsyncQuery((BroadsheetDb db, string path, CancellationToken cancellationToken) =>
-            db.LegacyUrls.AsNoTracking().FirstOrDefault(l => l.Path == path)));
+    // Asked on every GET of a page, so a fixed statement (PageReads): EF's query pipeline costs more than the lookup.
+    private static async Task<LegacyUrl?> LegacyByPathAsync(BroadsheetDb db, string path, CancellationToken cancellationToken) =>
+        (await PageReads.ListAsync(db, LegacyByPathSql, [path], static reader => new LegacyUrl
+        {
+            Id = reader.GetInt32(0), Path = reader.GetString(1), Target = Enum.Parse<LegacyTarget>(reader.GetString(2)), TargetId = reader.GetInt32(3),
+        }, cancellationToken)).FirstOrDefault();
+
+    private const string LegacyByPathSql = """
+        SELECT "Id", "Path", "Target", "TargetId" FROM "LegacyUrls" WHERE "Path" = @p0 LIMIT 1
+        """;
 
     private static int? Number(Microsoft.Extensions.Primitives.StringValues value) =>
         int.TryParse(value.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;

@@ -107,21 +107,27 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
         CancellationToken cancellationToken)
     {
         var at = article.PublishedAt!.Value;
-        var both = await Neighbours.For(db)(db, article.CategoryId, article.Id, at, now).ToListAsync(cancellationToken);
+        var both = await PageReads.ListAsync(db, NeighboursSql, [article.CategoryId, article.Id, at, now],
+            static reader => new RelatedLink(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.UtcDateTime(3)),
+            cancellationToken);
         bool IsBefore(RelatedLink l) => l.PublishedAt < at || (l.PublishedAt == at && l.Id < article.Id);
         return (both.FirstOrDefault(IsBefore), both.FirstOrDefault(l => !IsBefore(l)));
     }
 
-    private static readonly PerModel<Func<BroadsheetDb, int, int, DateTime, DateTime, IAsyncEnumerable<RelatedLink>>> Neighbours = new(() =>
-        // Published() and ToLinks() spelled out: a compiled query cannot call them.
-        EF.CompileAsyncQuery((BroadsheetDb db, int categoryId, int articleId, DateTime at, DateTime now) =>
-            db.Articles.Where(a => a.CategoryId == categoryId && a.Status == ArticleStatus.Published && a.PublishedAt <= now
-                    && a.Kind == ArticleKind.Post && (a.PublishedAt < at || (a.PublishedAt == at && a.Id < articleId)))
-                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(1)
-                .Concat(db.Articles.Where(a => a.CategoryId == categoryId && a.Status == ArticleStatus.Published && a.PublishedAt <= now
-                        && a.Kind == ArticleKind.Post && (a.PublishedAt > at || (a.PublishedAt == at && a.Id > articleId)))
-                    .OrderBy(a => a.PublishedAt).ThenBy(a => a.Id).Take(1))
-                .Select(a => new RelatedLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value))));
+    // Published() and ToLinks() spelled out as a fixed statement (PageReads), run on every view.
+    private const string NeighboursSql = $$"""
+        SELECT "Id", "Title", "Slug", "PublishedAt" FROM (
+            SELECT a."Id", a."Title", a."Slug", a."PublishedAt" FROM "Articles" AS a
+            WHERE a."CategoryId" = @p0 AND a."Status" = '{{nameof(ArticleStatus.Published)}}' AND a."PublishedAt" <= @p3
+              AND a."Kind" = '{{nameof(ArticleKind.Post)}}' AND (a."PublishedAt" < @p2 OR (a."PublishedAt" = @p2 AND a."Id" < @p1))
+            ORDER BY a."PublishedAt" DESC, a."Id" DESC LIMIT 1) AS "Previous"
+        UNION ALL
+        SELECT "Id", "Title", "Slug", "PublishedAt" FROM (
+            SELECT a."Id", a."Title", a."Slug", a."PublishedAt" FROM "Articles" AS a
+            WHERE a."CategoryId" = @p0 AND a."Status" = '{{nameof(ArticleStatus.Published)}}' AND a."PublishedAt" <= @p3
+              AND a."Kind" = '{{nameof(ArticleKind.Post)}}' AND (a."PublishedAt" > @p2 OR (a."PublishedAt" = @p2 AND a."Id" > @p1))
+            ORDER BY a."PublishedAt", a."Id" LIMIT 1) AS "Next"
+        """;
 }
 
 public static class RelatedLinkQueries

@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Broadsheet.Data;
+
+// Open SQLite connections for the reader pages' fixed statements, each keeping its statements
+// prepared. Microsoft.Data.Sqlite prepares a command's SQL at its first execution and only resets,
+// re-binds and steps it again while its CommandText and connection stay the same; a pooled
+// connection disposes its commands when it is closed (dotnet/efcore#14044), so every query of every
+// view paid SQLite's parsing and planning. These connections stay open instead, outside the pool.
+// A statement is reset when its reader is disposed, so no connection holds a WAL read snapshot
+// between reads: the next read sees every write committed before it.
+public sealed class SqliteReaders : IDisposable
+{
+    // A kept connection beyond this many idle ones is closed when returned: enough for the reads
+    // in flight on a small machine, few enough that the open files stay a handful.
+    private static readonly int Kept = Math.Max(4, Environment.ProcessorCount * 2);
+
+    // SQL built per call (a growing list of values) would otherwise keep statements without end.
+    private const int StatementsPerConnection = 64;
+
+    private readonly ConcurrentBag<Reader> _idle = [];
+    private readonly string _connectionString;
+    private int _generation;
+    private bool _isDisposed;
+
+    public SqliteReaders(string connectionString)
+    {
+        // Outside the pool: a closed kept connection must not come back to EF with query_only on.
+        _connectionString = new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString();
+    }
+
+    public async Task<List<T>> ListAsync<T>(string sql, object?[] values, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var reader = Rent();
+        var isHealthy = false;
+        try
+        {
+            var rows = reader.Run(sql, values, row, cancellationToken);
+            isHealthy = true;
+            return rows;
+        }
+        catch (OperationCanceledException)
+        {
+            // The statement was reset when its reader was disposed: the connection is as good as before.
+            isHealthy = true;
+            throw;
+        }
+        finally
+        {
+            Return(reader, isHealthy);
+        }
+    }
+
+    // For whatever replaces the database file or lets go of it: idle connections close now, rented
+    // ones when they come back.
+    public void Drop()
+    {
+        Interlocked.Increment(ref _generation);
+        CloseIdle();
+    }
+
+    public void Dispose()
+    {
+        Volatile.Write(ref _isDisposed, true);
+        CloseIdle();
+    }
+
+    private Reader Rent()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _isDisposed), this);
+        var generation = Volatile.Read(ref _generation);
+        while (_idle.TryTake(out var reader))
+        {
+            if (reader.Generation == generation)
+            {
+                return reader;
+            }
+            reader.Dispose();
+        }
+        return Reader.Open(_connectionString, generation);
+    }
+
+    // A connection that threw is closed rather than trusted with the next read.
+    private void Return(Reader reader, bool isHealthy)
+    {
+        if (!isHealthy || reader.Generation != Volatile.Read(ref _generation) || _idle.Count >= Kept)
+        {
+            reader.Dispose();
+            return;
+        }
+        _idle.Add(reader);
+        // Dropped or disposed meanwhile: that pass may have missed this one.
+        if (Volatile.Read(ref _isDisposed) || reader.Generation != Volatile.Read(ref _generation))
+        {
+            CloseIdle();
+        }
+    }
+
+    private void CloseIdle()
+    {
+        while (_idle.TryTake(out var reader))
+        {
+            reader.Dispose();
+        }
+    }
+
+    // One open connection and its prepared commands, used by one read at a time.
+    private sealed class Reader(SqliteConnection connection, int generation) : IDisposable
+    {
+        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+
+        public int Generation { get; } = generation;
+
+        public static Reader Open(string connectionString, int generation)
+        {
+            var connection = new SqliteConnection(connectionString);
+            try
+            {
+                connection.Open();
+                using var guard = connection.CreateCommand();
+                // These connections only read; should a statement ever try to write, SQLite refuses it.
+                guard.CommandText = "PRAGMA query_only=1;";
+                guard.ExecuteNonQuery();
+                return new Reader(connection, generation);
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway
+        // and only add a task per call.
+        public List<T> Run<T>(string sql, object?[] values, Func<DbDataReader, T> row, CancellationToken cancellationToken)
+        {
+            var command = CommandFor(sql, values.Length, out var isKept);
+            try
+            {
+                for (var i = 0; i < values.Length; i++)
+                {
+                    command.Parameters[i].Value = values[i] ?? DBNull.Value;
+                }
+                var rows = new List<T>();
+                using (var reader = command.ExecuteReader())
+                {
+                    while (reader.Read())
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        rows.Add(row(reader));
+                    }
+                }
+                return rows;
+            }
+            finally
+            {
+                if (!isKept)
+                {
+                    command.Dispose();
+                }
+            }
+        }
+
+        private SqliteCommand CommandFor(string sql, int parameterCount, out bool isKept)
+        {
+            if (_commands.TryGetValue(sql, out var kept) && kept.Parameters.Count == parameterCount)
+            {
+                isKept = true;
+                return kept;
+            }
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            for (var i = 0; i < parameterCount; i++)
+            {
+                command.Parameters.Add(new SqliteParameter("@p" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
+            }
+            isKept = _commands.Count < StatementsPerConnection && _commands.TryAdd(sql, command);
+            return command;
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _commands.Values)
+            {
+                command.Dispose();
+            }
+            _commands.Clear();
+            connection.Dispose();
+        }
+    }
+}
