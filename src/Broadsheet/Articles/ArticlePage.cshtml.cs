@@ -45,8 +45,7 @@ public sealed class ArticlePage(
         }
         commentPage = address.CommentPage;
         var tail = commentPage is { } number ? string.Create(CultureInfo.InvariantCulture, $"comment-page-{number}/") : "";
-        // One connection for the page's few queries, rather than one opened (and set up) per query.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        await PageReads.HoldConnectionAsync(db, cancellationToken);
         var read = await LoadAsync(address.Slug, address.IsPage, cancellationToken);
         var article = read?.Article;
         if (article is null && await MovedAsync(address.Slug, address.IsPage, cancellationToken) is { } moved && moved.IsPublished(clock.UtcNow))

@@ -21,6 +21,16 @@ internal static class PageReads
             ? readers.ListAsync(sql, values, row, cancellationToken)
             : OnContextAsync(db, sql, values, row, cancellationToken);
 
+    // Where the reads go through the context, one connection for a page's few reads rather than
+    // one opened (and set up) per read; the kept SQLite connections need none.
+    public static async Task HoldConnectionAsync(BroadsheetDb db, CancellationToken cancellationToken)
+    {
+        if (db is not SqliteDb { Readers: not null })
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+    }
+
     private static async Task<List<T>> OnContextAsync<T>(BroadsheetDb db, string sql, object?[] values, Func<DbDataReader, T> row,
         CancellationToken cancellationToken)
     {

@@ -22,7 +22,7 @@ public static class DataSetup
             var connectionString = builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 } cs ? cs
                 : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             builder.Services.AddDbContext<PostgresDb>((services, db) => db.UseNpgsql(connectionString)
-                .AddInterceptors(services.GetRequiredService<CacheEviction>()));
+                .AddInterceptors(services.GetRequiredService<CacheEviction>()), optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<PostgresDb>());
         }
         else
@@ -35,8 +35,9 @@ public static class DataSetup
             }.ToString();
             // Disposed with the app, which closes the kept connections before the file may go.
             builder.Services.AddSingleton(_ => new SqliteReaders(connectionString));
+            // The options are the same for every request: built once, not per request's context.
             builder.Services.AddDbContext<SqliteDb>((services, db) => db.UseSqlite(connectionString)
-                .AddInterceptors(new SqliteDurability(), services.GetRequiredService<CacheEviction>()));
+                .AddInterceptors(new SqliteDurability(), services.GetRequiredService<CacheEviction>()), optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<SqliteDb>());
             builder.Services.AddHostedService<SqliteStatistics>();
         }

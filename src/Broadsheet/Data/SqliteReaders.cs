@@ -14,9 +14,11 @@ namespace Broadsheet.Data;
 // between reads: the next read sees every write committed before it.
 public sealed class SqliteReaders : IDisposable
 {
-    // A kept connection beyond this many idle ones is closed when returned: enough for the reads
-    // in flight on a small machine, few enough that the open files stay a handful.
-    private static readonly int Kept = Math.Max(4, Environment.ProcessorCount * 2);
+    // A kept connection beyond this many idle ones is closed when returned. A busy machine
+    // preempts threads in the middle of reads, so more are in flight than there are cores, and a
+    // connection opened anew prepares all its statements again; each costs a few open files and a
+    // page cache that grows only with what it reads.
+    private static readonly int Kept = Math.Max(16, Environment.ProcessorCount * 4);
 
     // SQL built per call (a growing list of values) would otherwise keep statements without end.
     private const int StatementsPerConnection = 64;
