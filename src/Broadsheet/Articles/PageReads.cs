@@ -17,7 +17,7 @@ internal static class PageReads
     // every read on PostgreSQL, runs on the context's own connection.
     public static Task<List<T>> ListAsync<T>(BroadsheetDb db, string sql, object?[] values, Func<DbDataReader, T> row,
         CancellationToken cancellationToken) =>
-        db is SqliteDb { Readers: { } readers } && db.Database.CurrentTransaction is null
+        db is SqliteDb { Readers: { } readers } sqlite && (!sqlite.HasUsedTransaction || db.Database.CurrentTransaction is null)
             ? readers.ListAsync(sql, values, row, cancellationToken)
             : OnContextAsync(db, sql, values, row, cancellationToken);
 

@@ -37,7 +37,7 @@ public static class DataSetup
             builder.Services.AddSingleton(_ => new SqliteReaders(connectionString));
             // The options are the same for every request: built once, not per request's context.
             builder.Services.AddDbContext<SqliteDb>((services, db) => db.UseSqlite(connectionString)
-                .AddInterceptors(new SqliteDurability(), services.GetRequiredService<CacheEviction>()), optionsLifetime: ServiceLifetime.Singleton);
+                .AddInterceptors(new SqliteDurability(), new TransactionWatch(), services.GetRequiredService<CacheEviction>()), optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<SqliteDb>());
             builder.Services.AddHostedService<SqliteStatistics>();
         }

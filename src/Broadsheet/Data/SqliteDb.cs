@@ -1,4 +1,6 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Broadsheet.Data;
 
@@ -8,4 +10,46 @@ namespace Broadsheet.Data;
 public sealed class SqliteDb(DbContextOptions<SqliteDb> options, SqliteReaders? readers = null) : BroadsheetDb(options)
 {
     internal SqliteReaders? Readers { get; } = readers;
+
+    // Whether this context ever began or joined a transaction (TransactionWatch); never cleared.
+    // Until it has, no read of it can be inside one, and PageReads need not ask EF, which would
+    // build the context's services for a page that otherwise never needs them.
+    internal bool HasUsedTransaction { get; set; }
+}
+
+internal sealed class TransactionWatch : DbTransactionInterceptor
+{
+    public override DbTransaction TransactionStarted(DbConnection connection, TransactionEndEventData eventData, DbTransaction result)
+    {
+        Mark(eventData);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionStartedAsync(DbConnection connection, TransactionEndEventData eventData,
+        DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Mark(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    public override DbTransaction TransactionUsed(DbConnection connection, TransactionEventData eventData, DbTransaction result)
+    {
+        Mark(eventData);
+        return result;
+    }
+
+    public override ValueTask<DbTransaction> TransactionUsedAsync(DbConnection connection, TransactionEventData eventData,
+        DbTransaction result, CancellationToken cancellationToken = default)
+    {
+        Mark(eventData);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void Mark(TransactionEventData eventData)
+    {
+        if (eventData.Context is SqliteDb db)
+        {
+            db.HasUsedTransaction = true;
+        }
+    }
 }

@@ -1,8 +1,10 @@
 using System.Net;
 using Broadsheet.Accounts;
+using Broadsheet.Articles;
 using Broadsheet.Comments;
 using Broadsheet.Tests.Admin;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Broadsheet.Tests.Data;
 
@@ -53,6 +55,29 @@ public class KeptStatementsTests
 
         Assert.Equal("Corrected headline", page.QuerySelector("article.article h1")!.TextContent.Trim());
         Assert.Contains("Corrected body.", page.QuerySelector("article.article")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_read_inside_a_transaction_sees_that_transactions_writes_and_after_rollback_the_stored_rows()
+    {
+        using var app = Uncached();
+        var permalink = await app.CreateReader().FirstArticleAsync();
+        var slug = permalink.TrimEnd('/').Split('/')[^1];
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Broadsheet.Data.BroadsheetDb>();
+        var stored = (await ArticlePageQueries.ReadAsync(db, slug, pagesOnly: false, Cancel))!.Article.Title;
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(Cancel))
+        {
+            await db.Articles.Where(a => a.Slug == slug).ExecuteUpdateAsync(s => s.SetProperty(a => a.Title, "Not yet committed"), Cancel);
+            var inside = (await ArticlePageQueries.ReadAsync(db, slug, pagesOnly: false, Cancel))!.Article.Title;
+            await transaction.RollbackAsync(Cancel);
+            Assert.Equal("Not yet committed", inside);
+        }
+        var after = (await ArticlePageQueries.ReadAsync(db, slug, pagesOnly: false, Cancel))!.Article.Title;
+
+        Assert.Equal(stored, after);
+        Assert.NotEqual("Not yet committed", stored);
     }
 
     [Fact]
