@@ -6,9 +6,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Broadsheet.Articles;
 
-// The article page's two heaviest reads (its comment page, its related reading) go to the
-// provider's own reader instead of through EF: they run on every view, their SQL is fixed, and
-// EF's parameter extraction and shaping of such queries cost more than running them. The SQL is
+// The reads every view of a reader page makes (the article, its comment page, its related reading
+// and neighbours, the old-address lookup) go to the provider's own reader instead of through EF:
+// their SQL is fixed, and EF's parameter extraction and shaping cost more than running them. The SQL is
 // written for SQLite and PostgreSQL alike; values are always parameters, @p0, @p1, … in order.
 internal static class PageReads
 {
