@@ -1,5 +1,4 @@
 using Broadsheet.Authors;
-using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Broadsheet.Articles;
 
 // What the article page reads about its article: in one compiled query the row without its
-// Markdown (only the HTML is shown), byline and section names, and the two counts of its thread
-// (approved comments, and roots for the comment pages); then its tags and other sections.
+// Markdown (only the HTML is shown), byline and section names, and the two stored counts of its
+// thread (approved comments, and roots for the comment pages); then its tags and other sections.
 public sealed record ArticleRead(Article Article, int ApprovedComments, int ThreadRoots);
 
 internal static class ArticlePageQueries
@@ -29,10 +28,8 @@ internal static class ArticlePageQueries
                         ParentId = a.ParentId, PagePath = a.PagePath, Version = a.Version,
                         FeaturedMediaId = a.FeaturedMediaId, FeaturedImageAlt = a.FeaturedImageAlt,
                     },
-                    a.Comments.Count(c => c.Status == CommentStatus.Approved),
-                    // CommentPageQueries.ThreadRoots, spelled out: a compiled query cannot call it.
-                    a.Comments.Count(c => c.Status == CommentStatus.Approved
-                        && (c.ParentId == null || c.Parent!.Status != CommentStatus.Approved))))
+                    a.ApprovedCommentCount,
+                    a.ThreadRootCount))
                 .FirstOrDefault()));
 
     public static async Task<ArticleRead?> ReadAsync(BroadsheetDb db, string slug, bool pagesOnly, CancellationToken cancellationToken)
