@@ -64,6 +64,8 @@ internal static class SiteGenerator
             }
         }
         await InsertCommentsAsync(connection, transaction, random, articleIds, comments, now);
+        // The articles' stored thread counts, which the app keeps on its own writes only.
+        await ExecuteAsync(connection, ThreadCounts.RecountAllSql, transaction);
         await transaction.CommitAsync();
         Console.WriteLine($"{articles} articles, {comments} comments in {path}");
     }
@@ -141,10 +143,11 @@ internal static class SiteGenerator
         return command.ExecuteScalarAsync();
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
+        command.Transaction = transaction;
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -56,6 +56,12 @@ public class Article
     public int? FeaturedMediaId { get; set; }
     public string? FeaturedImageAlt { get; set; }
 
+    // The two sizes of the article's thread, stored so that reading never counts it: approved
+    // comments, and thread roots (approved comments whose parent is not shown), which set the
+    // comment pages. Kept by ThreadCounts on every write of comments; EF never writes them.
+    public int ApprovedCommentCount { get; set; }
+    public int ThreadRootCount { get; set; }
+
     public bool IsPublished(DateTime utcNow) =>
         Status == ArticleStatus.Published && PublishedAt is { } at && at <= utcNow;
 

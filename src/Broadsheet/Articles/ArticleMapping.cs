@@ -1,5 +1,6 @@
 using Broadsheet.Taxonomy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Broadsheet.Articles;
@@ -47,5 +48,13 @@ internal sealed class ArticleMapping : IEntityTypeConfiguration<Article>
         // Articles table, which its search triggers forbid; a parent that is gone ends the page's
         // path where it breaks (PagePaths), which is what a foreign key's SET NULL would do.
         article.Property(a => a.PagePath).HasMaxLength(1000);
+        // Only ThreadCounts writes the counts, recounting from the comments: an article saved from
+        // a copy read before a comment arrived must not put its stale figures back.
+        foreach (var count in new[] { article.Property(a => a.ApprovedCommentCount), article.Property(a => a.ThreadRootCount) })
+        {
+            count.HasDefaultValue(0).HasSentinel(-1);
+            count.Metadata.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+            count.Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
+        }
     }
 }

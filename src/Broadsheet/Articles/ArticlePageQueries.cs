@@ -1,13 +1,12 @@
 using System.Data.Common;
 using Broadsheet.Authors;
-using Broadsheet.Comments;
 using Broadsheet.Data;
 using Broadsheet.Taxonomy;
 
 namespace Broadsheet.Articles;
 
 // What the article page reads about its article: in one statement its row, byline and section
-// names, and the two counts of its thread; then its tags and other sections.
+// names, and the two stored counts of its thread; then its tags and other sections.
 public sealed record ArticleRead(Article Article, int ApprovedComments, int ThreadRoots);
 
 internal static class ArticlePageQueries
@@ -28,22 +27,15 @@ internal static class ArticlePageQueries
     }
 
     // The row without its Markdown (only the HTML is shown), byline and section names, and the
-    // thread's two counts: approved comments, and roots for the comment pages (ThreadRoots,
-    // spelled out). A fixed statement (PageReads) rather than a compiled EF query: EF's shaping
-    // of this row cost more than SQLite's reading it.
-    private const string Approved = nameof(CommentStatus.Approved);
-
-    private const string ShownSql = $$"""
+    // thread's two stored counts: approved comments, and roots for the comment pages (kept by
+    // Comments/ThreadCounts). A fixed statement (PageReads) rather than a compiled EF query: EF's
+    // shaping of this row cost more than SQLite's reading it.
+    private const string ShownSql = """
         SELECT a."Id", a."Title", a."Slug", a."BodyHtml", a."Excerpt", a."Status", a."PublishedAt", a."UpdatedAt",
                a."AreCommentsOpen", a."AuthorId", au."Name", au."Slug", a."CategoryId", s."Name", s."Slug", a."WordPressId",
                a."IsSticky", a."Kind", a."FeaturedImageUrl", a."ParentId", a."PagePath", a."Version", a."FeaturedMediaId",
                a."FeaturedImageAlt",
-               -- approved comments
-               (SELECT COUNT(*) FROM "Comments" AS c WHERE c."ArticleId" = a."Id" AND c."Status" = '{{Approved}}'),
-               -- thread roots
-               (SELECT COUNT(*) FROM "Comments" AS c LEFT JOIN "Comments" AS p ON p."Id" = c."ParentId"
-                WHERE c."ArticleId" = a."Id" AND c."Status" = '{{Approved}}'
-                  AND (c."ParentId" IS NULL OR p."Status" IS NULL OR p."Status" <> '{{Approved}}'))
+               a."ApprovedCommentCount", a."ThreadRootCount"
         FROM "Articles" AS a
         JOIN "Authors" AS au ON au."Id" = a."AuthorId"
         JOIN "Categories" AS s ON s."Id" = a."CategoryId"
@@ -65,8 +57,8 @@ internal static class ArticlePageQueries
             FeaturedImageUrl = reader.NullableString(18), ParentId = reader.NullableInt32(19), PagePath = reader.NullableString(20),
             Version = reader.GetInt32(21), FeaturedMediaId = reader.NullableInt32(22), FeaturedImageAlt = reader.NullableString(23),
         },
-        checked((int)reader.GetInt64(24)),
-        checked((int)reader.GetInt64(25)));
+        reader.GetInt32(24),
+        reader.GetInt32(25));
 
     // Both start from the article's rows of the join tables (their keys begin with the article).
     // EF's own collection loading joined the whole join table to its names first: 75 ms on a site

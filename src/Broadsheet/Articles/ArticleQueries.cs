@@ -1,4 +1,3 @@
-using Broadsheet.Comments;
 
 namespace Broadsheet.Articles;
 
@@ -46,6 +45,6 @@ public static class ArticleQueries
             AuthorSlug = a.Author.Slug,
             CategoryName = a.Category.Name,
             CategorySlug = a.Category.Slug,
-            CommentCount = a.Comments.Count(c => c.Status == CommentStatus.Approved),
+            CommentCount = a.ApprovedCommentCount,
         });
 }

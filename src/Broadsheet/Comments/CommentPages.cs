@@ -24,11 +24,10 @@ public sealed class CommentPages(BroadsheetDb db)
     public async Task<int> CountAsync(int articleId, int perPage, CancellationToken cancellationToken) =>
         PageCount(await RootCount.For(db)(db, articleId, cancellationToken), perPage);
 
+    // The article's stored count of roots (ThreadCounts keeps it); 0 for an article that is gone.
     private static readonly PerModel<Func<BroadsheetDb, int, CancellationToken, Task<int>>> RootCount = new(() =>
         EF.CompileAsyncQuery((BroadsheetDb db, int articleId, CancellationToken cancellationToken) =>
-            // ThreadRoots spelled out: a compiled query cannot call it.
-            db.Comments.Count(c => c.ArticleId == articleId && c.Status == CommentStatus.Approved
-                && (c.ParentId == null || c.Parent!.Status != CommentStatus.Approved))));
+            db.Articles.Where(a => a.Id == articleId).Select(a => a.ThreadRootCount).FirstOrDefault()));
 
     public async Task<Page> LoadAsync(int articleId, int number, int count, int perPage, string? browser,
         CancellationToken cancellationToken) =>

@@ -34,17 +34,38 @@ public abstract class BroadsheetDb(DbContextOptions options) : IdentityDbContext
         builder.ApplyConfigurationsFromAssembly(typeof(BroadsheetDb).Assembly);
     }
 
-    // Comments carry their HTML, made here so that no way of writing one can forget it.
+    // Comments carry their HTML, made here so that no way of writing one can forget it; and the
+    // articles whose comments a save changes get their thread counts recounted in the same
+    // transaction (ThreadCounts), so a count never disagrees with the comments it counts.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         CommentRendering.Refresh(ChangeTracker);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        if (ThreadCounts.Watch(ChangeTracker) is not { } pending)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        ThreadCounts.Recount(this, pending.Articles);
+        own?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         CommentRendering.Refresh(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (ThreadCounts.Watch(ChangeTracker) is not { } pending)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await ThreadCounts.RecountAsync(this, pending.Articles, cancellationToken);
+        if (own is not null)
+        {
+            await own.CommitAsync(cancellationToken);
+        }
+        return saved;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>

@@ -58,6 +58,8 @@ public sealed class DisqusImporter(BroadsheetDb db, Permalinks permalinks, SiteC
             throw new WxrException(malformed.LineNumber, $"the file is not well-formed XML: {malformed.Message}");
         }
         await LinkRepliesAsync(parents, cancellationToken);
+        // Linking replies (a bulk UPDATE) decides which comments are roots of their threads.
+        await ThreadCounts.RecountAsync(db, threads.Values, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return report;
     }

@@ -53,7 +53,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
     private static string PageSql(SqliteSearchPlan plan) => $"""
         SELECT p.Id, p.Total, p.Found, a.Title, a.Slug, a.Excerpt, a.PublishedAt,
                au.Name AS AuthorName, au.Slug AS AuthorSlug, c.Name AS CategoryName, c.Slug AS CategorySlug,
-               (SELECT count(*) FROM Comments cm WHERE cm.ArticleId = a.Id AND cm.Status = 'Approved') AS CommentCount,
+               a.ApprovedCommentCount AS CommentCount,
                {plan.Snippet} AS Snippet
         FROM (SELECT a.Id, ({plan.Score}) * {RecencyBoost} AS Rank, a.PublishedAt AS At, count(*) OVER () AS Total, {plan.Found} AS Found
               FROM {plan.From}

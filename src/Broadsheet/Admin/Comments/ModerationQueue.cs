@@ -36,15 +36,26 @@ public sealed class ModerationQueue(BroadsheetDb db, TimeProvider time, AuditLog
         {
             return null;
         }
-        var now = time.GetUtcNow().UtcDateTime;
         var changed = status is { } newStatus
-            ? await db.Comments.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Status, newStatus).SetProperty(c => c.ModeratedAt, now), cancellationToken)
+            ? await SetStatusAsync(ids, newStatus, cancellationToken)
             : await DeleteAsync(db.Comments.Where(c => ids.Contains(c.Id)), cancellationToken);
         if (changed > 0)
         {
             await audit.RecordAsync(who, $"comment.{action}", $"comments {string.Join(", ", ids.Order())}", cancellationToken);
         }
+        return changed;
+    }
+
+    // A status change moves the articles' counts, and their replies' root status with it.
+    private async Task<int> SetStatusAsync(IReadOnlyCollection<int> ids, CommentStatus status, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var articles = await db.Comments.Where(c => ids.Contains(c.Id)).Select(c => c.ArticleId).Distinct().ToListAsync(cancellationToken);
+        var changed = await db.Comments.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.Status, status).SetProperty(c => c.ModeratedAt, now), cancellationToken);
+        await ThreadCounts.RecountAsync(db, articles, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return changed;
     }
 
@@ -59,7 +70,7 @@ public sealed class ModerationQueue(BroadsheetDb db, TimeProvider time, AuditLog
     private async Task<int> DeleteAsync(IQueryable<Comment> doomed, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var parents = await doomed.Select(c => new { c.Id, c.ParentId }).ToListAsync(cancellationToken);
+        var parents = await doomed.Select(c => new { c.Id, c.ParentId, c.ArticleId }).ToListAsync(cancellationToken);
         var ids = parents.Select(p => p.Id).ToList();
         foreach (var parent in parents)
         {
@@ -70,6 +81,8 @@ public sealed class ModerationQueue(BroadsheetDb db, TimeProvider time, AuditLog
         await db.Comments.Where(c => c.ParentId != null && ids.Contains(c.ParentId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.ParentId, (int?)null), cancellationToken);
         var deleted = await db.Comments.Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+        // Even a spam or trash comment's going moves its replies, and may make them roots or not.
+        await ThreadCounts.RecountAsync(db, parents.Select(p => p.ArticleId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
