@@ -50,7 +50,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
 
     // One statement for the page: the ranked candidates with their count (a window over the same
     // rows, so no second pass), then what the list shows of each of the page's articles and its
-    // snippet. CROSS JOINs keep the page's rows as the outer loop. Run through PageReads, not EF:
+    // snippet (no comment count: see HitRow). CROSS JOINs keep the page's rows as the outer loop. Run through PageReads, not EF:
     // a search runs on every view, and plans of one shape (most are one or a few words) share one
     // SQL text, kept here, so that the text is not built again nor, once prepared statements are
     // kept per connection, parsed again. The rare other shapes beyond the first few are built each time.
@@ -75,7 +75,6 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
     private static string BuildPageSql(SqliteSearchPlan plan) => $"""
         SELECT p.Id, p.Total, p.Found, a.Title, a.Slug, a.Excerpt, a.PublishedAt,
                au.Name AS AuthorName, au.Slug AS AuthorSlug, c.Name AS CategoryName, c.Slug AS CategorySlug,
-               (SELECT count(*) FROM Comments cm WHERE cm.ArticleId = a.Id AND cm.Status = 'Approved') AS CommentCount,
                {plan.Snippet} AS Snippet
         FROM (SELECT a.Id, ({plan.Score}) * {RecencyBoost(plan.Now)} AS Rank, a.PublishedAt AS At, count(*) OVER () AS Total, {plan.Found} AS Found
               FROM {plan.From}
@@ -162,7 +161,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
             Title = reader.GetString(3), Slug = reader.GetString(4), Excerpt = reader.GetString(5),
             PublishedAt = DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
             AuthorName = reader.GetString(7), AuthorSlug = reader.GetString(8), CategoryName = reader.GetString(9),
-            CategorySlug = reader.GetString(10), CommentCount = reader.GetInt32(11), Snippet = reader.NullableString(12),
+            CategorySlug = reader.GetString(10), Snippet = reader.NullableString(11),
         };
 
         public int Id { get; init; }
@@ -176,7 +175,6 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         public string AuthorSlug { get; init; } = "";
         public string CategoryName { get; init; } = "";
         public string CategorySlug { get; init; } = "";
-        public int CommentCount { get; init; }
         public string? Snippet { get; init; }
 
         public SearchHit ToHit(IEnumerable<string> shortTerms) => new(
@@ -184,7 +182,9 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
             {
                 Id = Id, Title = Title, Slug = Slug, Excerpt = Excerpt, PublishedAt = PublishedAt,
                 AuthorName = AuthorName, AuthorSlug = AuthorSlug, CategoryName = CategoryName, CategorySlug = CategorySlug,
-                CommentCount = CommentCount,
+                // Not counted: the results page shows no comment counts, and counting an article's
+                // thousands of comments took a tenth of a search.
+                CommentCount = 0,
             },
             SearchSnippet.ToHtml(Snippet is { } marked && marked.Contains(SearchSnippet.Open, StringComparison.Ordinal)
                 ? SearchSnippet.Around(marked) : SearchSnippet.Mark(Excerpt, shortTerms)));
