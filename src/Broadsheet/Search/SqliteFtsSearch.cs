@@ -50,10 +50,11 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
 
     // One statement for the page: the ranked candidates with their count (a window over the same
     // rows, so no second pass), then what the list shows of each of the page's articles and its
-    // snippet (no comment count: see HitRow). CROSS JOINs keep the page's rows as the outer loop. Run through PageReads, not EF:
-    // a search runs on every view, and plans of one shape (most are one or a few words) share one
-    // SQL text, kept here, so that the text is not built again nor, once prepared statements are
-    // kept per connection, parsed again. The rare other shapes beyond the first few are built each time.
+    // snippet (no comment count: see HitRow). CROSS JOINs keep the page's rows as the outer loop.
+    // Run through PageReads, not EF: a search runs on every view, and plans of one shape (most are
+    // one or a few words) share one SQL text, kept here, so that the text is not built again nor,
+    // once prepared statements are kept per connection, parsed again. Rare shapes beyond the first
+    // few dozen are built each time.
     private static readonly ConcurrentDictionary<string, string> PageSqlByShape = new(StringComparer.Ordinal);
     private const int ShapesKept = 64;
 
