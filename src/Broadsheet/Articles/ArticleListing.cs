@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
+using Broadsheet.Data;
 
 namespace Broadsheet.Articles;
 
@@ -17,14 +17,14 @@ public sealed record ArticleListing(IReadOnlyList<ArticleSummary> Articles, int 
     public string? OlderHref => HasOlder ? PageHref(PageNumber + 1) : null;
 
     // Null when the page does not exist (beyond the last one), which the pages answer with 404.
-    public static async Task<ArticleListing?> LoadAsync(IQueryable<Article> articles, int pageNumber, int pageSize,
-        string basePath, CancellationToken cancellationToken)
+    public static async Task<ArticleListing?> LoadAsync(BroadsheetDb db, ArticleList list, DateTime utcNow, int pageNumber,
+        int pageSize, string basePath, CancellationToken cancellationToken)
     {
         if (pageNumber < 1)
         {
             return null;
         }
-        var page = await articles.NewestFirst().PageOf(pageNumber, pageSize).ToSummaries().ToListAsync(cancellationToken);
+        var page = await list.PageAsync(db, utcNow, pageSize + 1, (pageNumber - 1L) * pageSize, cancellationToken);
         if (page.Count == 0 && pageNumber > 1)
         {
             return null;

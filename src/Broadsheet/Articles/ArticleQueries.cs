@@ -30,9 +30,6 @@ public static class ArticleQueries
     public static IQueryable<Article> NewestFirst(this IQueryable<Article> articles) =>
         articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
 
-    public static IQueryable<Article> PageOf(this IQueryable<Article> articles, int pageNumber, int pageSize) =>
-        articles.Skip((pageNumber - 1) * pageSize).Take(pageSize + 1); // one more tells whether an older page exists
-
     public static IQueryable<ArticleSummary> ToSummaries(this IQueryable<Article> articles) =>
         articles.Select(a => new ArticleSummary
         {

@@ -14,7 +14,7 @@ public sealed class HomePage(BroadsheetDb db, SiteClock clock, IOptions<SiteOpti
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken, int pageNumber = 1)
     {
         var listing = await ArticleListing.LoadAsync(
-            db.Articles.Published(clock.UtcNow), pageNumber, site.Value.PageSize, "/", cancellationToken);
+            db, ArticleList.Everything, clock.UtcNow, pageNumber, site.Value.PageSize, "/", cancellationToken);
         if (listing is null)
         {
             return NotFound();

@@ -21,9 +21,8 @@ public sealed class AuthorPage(BroadsheetDb db, Bylines bylines, SiteClock clock
         {
             return NotFound();
         }
-        var articles = db.Articles.Published(clock.UtcNow).Where(a => a.AuthorId == author.Id);
         var listing = await ArticleListing.LoadAsync(
-            articles, pageNumber, site.Value.PageSize, Permalinks.Author(author.Slug), cancellationToken);
+            db, ArticleList.ByAuthor(author.Id), clock.UtcNow, pageNumber, site.Value.PageSize, Permalinks.Author(author.Slug), cancellationToken);
         if (listing is null)
         {
             return NotFound();

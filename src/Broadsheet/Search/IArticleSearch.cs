@@ -18,5 +18,6 @@ public interface IArticleSearch
 // IsTotalCapped: there are more matches than Total, the most an engine ranks for one search.
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, bool IsTotalCapped = false);
 
-// SnippetHtml is already encoded, with only our own <mark> elements in it.
+// SnippetHtml is already encoded, with only our own <mark> elements in it. The results page shows
+// no comment counts, and SQLite's search leaves Article.CommentCount at 0.
 public sealed record SearchHit(ArticleSummary Article, string SnippetHtml);

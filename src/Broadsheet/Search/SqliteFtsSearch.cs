@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Shared;
@@ -15,10 +17,10 @@ namespace Broadsheet.Search;
 public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, ILogger<SqliteFtsSearch> logger) : IArticleSearch
 {
     // Same rule as ArticleQueries.Published(now).
-    private const string PublishedRule = "a.Status = 'Published' AND a.PublishedAt <= @now";
+    private static string PublishedRule(string now) => $"a.Status = 'Published' AND a.PublishedAt <= {now}";
 
     // Newer articles rank up to twice as high as old ones; after about a month the boost fades.
-    private const string RecencyBoost = "(1.0 + 1.0 / (1.0 + max(0.0, julianday(@now) - julianday(a.PublishedAt)) / 30.0))";
+    private static string RecencyBoost(string now) => $"(1.0 + 1.0 / (1.0 + max(0.0, julianday({now}) - julianday(a.PublishedAt)) / 30.0))";
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, int pageNumber, int pageSize, CancellationToken cancellationToken)
     {
@@ -29,9 +31,8 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         var plan = SqliteSearchPlan.For(query);
         try
         {
-            var rows = await db.Database.SqlQueryRaw<HitRow>(PageSql(plan),
-                [.. plan.Parameters(clock.UtcNow), new SqliteParameter("@take", pageSize), new SqliteParameter("@skip", (pageNumber - 1) * pageSize)])
-                .ToListAsync(cancellationToken);
+            var rows = await PageReads.ListAsync(db, PageSql(plan), plan.Values(clock.UtcNow, pageSize, (pageNumber - 1) * pageSize),
+                HitRow.Read, cancellationToken);
             var (total, found) = rows.Count > 0 ? (rows[0].Total, rows[0].Found)
                 : pageNumber == 1 ? (0, null)
                 : await CountAsync(plan, cancellationToken); // a page past the end still tells how many there are
@@ -50,16 +51,38 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
     // One statement for the page: the ranked candidates with their count (a window over the same
     // rows, so no second pass), then what the list shows of each of the page's articles and its
     // snippet. CROSS JOINs keep the page's rows as the outer loop.
-    private static string PageSql(SqliteSearchPlan plan) => $"""
+    // Run through PageReads, not EF: a search runs on every view, and plans of one shape (most are
+    // one or a few words) share one SQL text, kept here, so that the text is not built again nor,
+    // once prepared statements are kept per connection, parsed again. Rare shapes beyond the first
+    // few dozen are built each time.
+    private static readonly ConcurrentDictionary<string, string> PageSqlByShape = new(StringComparer.Ordinal);
+    private const int ShapesKept = 64;
+
+    private static string PageSql(SqliteSearchPlan plan)
+    {
+        var shape = plan.Shape;
+        if (PageSqlByShape.TryGetValue(shape, out var sql))
+        {
+            return sql;
+        }
+        sql = BuildPageSql(plan);
+        if (PageSqlByShape.Count < ShapesKept)
+        {
+            PageSqlByShape.TryAdd(shape, sql);
+        }
+        return sql;
+    }
+
+    private static string BuildPageSql(SqliteSearchPlan plan) => $"""
         SELECT p.Id, p.Total, p.Found, a.Title, a.Slug, a.Excerpt, a.PublishedAt,
                au.Name AS AuthorName, au.Slug AS AuthorSlug, c.Name AS CategoryName, c.Slug AS CategorySlug,
                a.ApprovedCommentCount AS CommentCount,
                {plan.Snippet} AS Snippet
-        FROM (SELECT a.Id, ({plan.Score}) * {RecencyBoost} AS Rank, a.PublishedAt AS At, count(*) OVER () AS Total, {plan.Found} AS Found
+        FROM (SELECT a.Id, ({plan.Score}) * {RecencyBoost(plan.Now)} AS Rank, a.PublishedAt AS At, count(*) OVER () AS Total, {plan.Found} AS Found
               FROM {plan.From}
-              WHERE {PublishedRule} {plan.Conditions}
+              WHERE {PublishedRule(plan.Now)} {plan.Conditions}
               ORDER BY Rank, a.PublishedAt DESC, a.Id DESC
-              LIMIT @take OFFSET @skip) p
+              LIMIT {plan.Take} OFFSET {plan.Skip}) p
         CROSS JOIN Articles a ON a.Id = p.Id
         CROSS JOIN Authors au ON au.Id = a.AuthorId
         CROSS JOIN Categories c ON c.Id = a.CategoryId
@@ -70,7 +93,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
     private async Task<(int Total, int? Found)> CountAsync(SqliteSearchPlan plan, CancellationToken cancellationToken)
     {
         var count = await db.Database.SqlQueryRaw<CountRow>(
-            $"SELECT count(*) AS Total, max({plan.Found}) AS Found FROM {plan.From} WHERE {PublishedRule} {plan.Conditions}",
+            $"SELECT count(*) AS Total, max({plan.Found}) AS Found FROM {plan.From} WHERE {PublishedRule(plan.Now)} {plan.Conditions}",
             plan.Parameters(clock.UtcNow)).SingleAsync(cancellationToken);
         return (count.Total, count.Found);
     }
@@ -89,7 +112,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         return await db.Database.SqlQueryRaw<int>(
             $"""
             SELECT a.Id AS Value FROM ArticleSearch s CROSS JOIN Articles a ON a.Id = s.rowid
-            WHERE ArticleSearch MATCH @match AND {PublishedRule} AND a.Id NOT IN ({exceptList})
+            WHERE ArticleSearch MATCH @match AND {PublishedRule("@now")} AND a.Id NOT IN ({exceptList})
             ORDER BY bm25(ArticleSearch, {SqliteSearchPlan.Weights}) LIMIT @take
             """,
             new SqliteParameter("@match", string.Join(" OR ", words)), new SqliteParameter("@now", clock.UtcNow),
@@ -133,6 +156,16 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
 
     internal sealed class HitRow
     {
+        // In PageSql's column order.
+        public static HitRow Read(DbDataReader reader) => new()
+        {
+            Id = reader.GetInt32(0), Total = reader.GetInt32(1), Found = reader.IsDBNull(2) ? null : reader.GetInt32(2),
+            Title = reader.GetString(3), Slug = reader.GetString(4), Excerpt = reader.GetString(5),
+            PublishedAt = DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
+            AuthorName = reader.GetString(7), AuthorSlug = reader.GetString(8), CategoryName = reader.GetString(9),
+            CategorySlug = reader.GetString(10), CommentCount = reader.GetInt32(11), Snippet = reader.NullableString(12),
+        };
+
         public int Id { get; init; }
         public int Total { get; init; }
         public int? Found { get; init; }

@@ -16,6 +16,11 @@ internal sealed class SqliteSearchPlan
     private readonly List<string> _conditions = [];
     private readonly List<string> _scores = [];
     private readonly List<SqliteParameter> _parameters = [];
+    private readonly System.Text.StringBuilder _shape = new();
+
+    // What the SQL text of this plan depends on (which indexes, which kinds of condition, in
+    // order), never the terms themselves: plans of one shape share one SQL text (SqliteFtsSearch).
+    public string Shape => _shape.ToString();
 
     // At most this many matches are ranked: the ones most recently added (highest rowids, which FTS5
     // walks backwards without reading the rest). bm25, the article lookups and the sort grow with
@@ -56,8 +61,18 @@ internal sealed class SqliteSearchPlan
 
     public string Score => _scores.Count == 0 ? "0.0" : string.Join(" + ", _scores);
 
+    // The time, the page size and the rows to skip follow the terms' parameters: @pN, @pN+1, @pN+2.
+    public string Now => Name(_parameters.Count);
+    public string Take => Name(_parameters.Count + 1);
+    public string Skip => Name(_parameters.Count + 2);
+
     public SqliteParameter[] Parameters(DateTime utcNow) =>
-        [.. _parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value)), new SqliteParameter("@now", utcNow)];
+        [.. _parameters.Select(p => new SqliteParameter(p.ParameterName, p.Value)), new SqliteParameter(Now, utcNow)];
+
+    // In parameter order, for PageReads.
+    public object?[] Values(DateTime utcNow, int take, int skip) => [.. _parameters.Select(p => p.Value), utcNow, take, skip];
+
+    private static string Name(int index) => "@p" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static SqliteSearchPlan For(SearchQuery query)
     {
@@ -94,19 +109,27 @@ internal sealed class SqliteSearchPlan
     private void Join(string table, string alias, string match)
     {
         var parameter = Add(match);
+        _shape.Append(alias);
         _joins.Add((table, alias, parameter));
         _scores.Add($"{alias}.Score");
     }
 
     private string Like(SearchTerm term)
     {
+        _shape.Append('l');
         var pattern = Add("%" + term.Text.Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%");
         return "SELECT rowid FROM ArticleSearchCjk WHERE " + string.Join(" OR ",
             IndexColumns.Select(column => $"{column} LIKE {pattern} ESCAPE '\\'"));
     }
 
-    private string Excluding(SearchTerm term) => term switch
+    private string Excluding(SearchTerm term)
+    {
+        _shape.Append('-').Append(term switch { { IsCjk: true, IsShort: true } => "", { IsCjk: true } => "c", _ => "w" });
+        return ExcludingSql(term);
+    }
+
+    private string ExcludingSql(SearchTerm term) => term switch
     {
         { IsCjk: true, IsShort: true } => Like(term),
         { IsCjk: true } => $"SELECT rowid FROM ArticleSearchCjk WHERE ArticleSearchCjk MATCH {Add(term.Quoted)}",
@@ -115,7 +138,7 @@ internal sealed class SqliteSearchPlan
 
     private string Add(string value)
     {
-        var name = "@p" + _parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = Name(_parameters.Count);
         _parameters.Add(new SqliteParameter(name, value));
         return name;
     }

@@ -21,9 +21,8 @@ public sealed class CategoryPage(BroadsheetDb db, SectionList sections, SiteCloc
         {
             return NotFound();
         }
-        var articles = db.Articles.Published(clock.UtcNow).InSection(category.Id);
         var listing = await ArticleListing.LoadAsync(
-            articles, pageNumber, site.Value.PageSize, Permalinks.Category(category.Slug), cancellationToken);
+            db, ArticleList.InSection(category.Id), clock.UtcNow, pageNumber, site.Value.PageSize, Permalinks.Category(category.Slug), cancellationToken);
         if (listing is null)
         {
             return NotFound();

@@ -3,7 +3,6 @@ using Broadsheet.Data;
 using Broadsheet.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Taxonomy;
@@ -16,19 +15,23 @@ public sealed class TagPage(BroadsheetDb db, SiteClock clock, IOptions<SiteOptio
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken, int pageNumber = 1)
     {
-        var tag = await db.Tags.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, cancellationToken);
-        if (tag is null)
+        var tags = await PageReads.ListAsync(db, TagSql, [slug], static reader => (Id: reader.GetInt32(0), Name: reader.GetString(1)),
+            cancellationToken);
+        if (tags.Count == 0)
         {
             return NotFound();
         }
-        var articles = db.Articles.Published(clock.UtcNow).Where(a => a.Tags.Any(t => t.Id == tag.Id));
+        var (id, name) = tags[0];
         var listing = await ArticleListing.LoadAsync(
-            articles, pageNumber, site.Value.PageSize, Permalinks.Tag(tag.Slug), cancellationToken);
+            db, ArticleList.Tagged(id), clock.UtcNow, pageNumber, site.Value.PageSize, Permalinks.Tag(slug), cancellationToken);
         if (listing is null)
         {
             return NotFound();
         }
-        (Name, Listing) = (tag.Name, listing);
+        (Name, Listing) = (name, listing);
         return Page();
     }
+
+    // Fixed SQL through PageReads, as the list itself (ArticleList): the slug's unique index answers it.
+    private const string TagSql = """SELECT "Id", "Name" FROM "Tags" WHERE "Slug" = @p0""";
 }
