@@ -96,6 +96,10 @@ public sealed partial class PostgresTextSearch(BroadsheetDb db, SiteClock clock,
 
     private async Task<List<SearchHit>> ToHitsAsync(List<int> ids, PostgresSearchPlan plan, SearchQuery query, CancellationToken cancellationToken)
     {
+        if (ids.Count == 0)
+        {
+            return []; // a page past the last: "IN ()" below would not be SQL
+        }
         var summaries = await db.Articles.Where(a => ids.Contains(a.Id)).ToSummaries().ToDictionaryAsync(a => a.Id, cancellationToken);
         var snippets = new Dictionary<int, string>();
         if (plan.TextQuery is { } textQuery && query.Included.Any(t => !t.IsCjk))
