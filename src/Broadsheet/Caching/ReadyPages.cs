@@ -13,6 +13,11 @@ internal sealed class ReadyPages(RequestDelegate next, LocalPageTier tier, Accep
 {
     private const int LongestAddress = 2048;
 
+    // One address buffer per thread: used only before the first await, it costs a request neither
+    // an allocation nor the zeroing a stackalloc of this size would.
+    [ThreadStatic]
+    private static char[]? _addressBuffer;
+
     public Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
@@ -20,12 +25,12 @@ internal sealed class ReadyPages(RequestDelegate next, LocalPageTier tier, Accep
         {
             return next(context);
         }
-        Span<char> buffer = stackalloc char[LongestAddress];
+        var buffer = _addressBuffer ??= new char[LongestAddress];
         if (!TryWriteAddress(context, buffer, out var length))
         {
             return next(context);
         }
-        var address = buffer[..length];
+        var address = buffer.AsSpan(0, length);
         var headers = request.Headers;
         if (headers.IfNoneMatch.Count == 0 && headers.IfModifiedSince.Count == 0 && tier.Ready(address) is { } ready)
         {
@@ -45,38 +50,28 @@ internal sealed class ReadyPages(RequestDelegate next, LocalPageTier tier, Accep
     }
 
     // What the output cache's key is made of, for a GET: scheme, host, path base, path, query and
-    // encoding, parted by spaces. The decoded paths may hold any character, so each comes after its
-    // length; the others hold no space.
+    // encoding. A decoded path may hold any character, so each part comes after its length.
     private bool TryWriteAddress(HttpContext context, Span<char> into, out int length)
     {
         var request = context.Request;
         length = 0;
         return Write(request.Scheme, into, ref length) && Write(request.Host.Value, into, ref length)
-            && WriteCounted(request.PathBase.Value, into, ref length) && WriteCounted(request.Path.Value, into, ref length)
+            && Write(request.PathBase.Value, into, ref length) && Write(request.Path.Value, into, ref length)
             && Write(request.QueryString.Value, into, ref length) && Write(encodings.For(context), into, ref length);
-    }
-
-    private static bool WriteCounted(string? part, Span<char> into, ref int length)
-    {
-        part ??= "";
-        if (!part.Length.TryFormat(into[length..], out var digits, provider: CultureInfo.InvariantCulture))
-        {
-            return false;
-        }
-        length += digits;
-        return Write(part, into, ref length);
     }
 
     private static bool Write(string? part, Span<char> into, ref int length)
     {
         part ??= "";
-        if (length + part.Length + 1 > into.Length)
+        if (!part.Length.TryFormat(into[length..], out var digits, provider: CultureInfo.InvariantCulture)
+            || length + digits + 1 + part.Length > into.Length)
         {
             return false;
         }
+        length += digits;
+        into[length++] = ':';
         part.CopyTo(into[length..]);
-        into[length + part.Length] = ' ';
-        length += part.Length + 1;
+        length += part.Length;
         return true;
     }
 }

@@ -138,7 +138,7 @@ public sealed class ReadyPageTests
         var inFlight = PageInFlight.Begin(tier);
         var body = Encoding.UTF8.GetBytes("<html>the page</html>");
         Assert.True(tier.Set("page", [.. "entry header"u8, .. body], ["article:1"], TimeSpan.FromMinutes(1)));
-        var ready = ReadyPage.From("http localhost 6:/page  identity ", AnswerWith(body), inFlight.Stored!.Bytes);
+        var ready = ReadyPage.From("4:http9:localhost0:5:/page0:8:identity", AnswerWith(body), inFlight.Stored!.Bytes);
         Assert.NotNull(ready);
 
         tier.EvictByTag("article:2"); // any eviction: the page may show what it took away
@@ -154,7 +154,7 @@ public sealed class ReadyPageTests
         var inFlight = PageInFlight.Begin(tier);
         var body = Encoding.UTF8.GetBytes("<html>the page</html>");
         tier.Set("page", [.. "entry header"u8, .. body], ["article:1"], TimeSpan.FromMinutes(1));
-        var address = "http localhost 6:/page  identity ";
+        var address = "4:http9:localhost0:5:/page0:8:identity";
         Assert.True(tier.Keep(inFlight, ReadyPage.From(address, AnswerWith(body), inFlight.Stored!.Bytes)!));
         Assert.NotNull(tier.Ready(address));
 
