@@ -1,6 +1,8 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Caching;
 
@@ -20,6 +22,11 @@ public static class CachingSetup
             cache.SizeLimit = options.SizeLimitMegabytes * 1024L * 1024L;
             cache.AddPolicy(ReaderPagePolicy.Name, policy => policy.AddPolicy<ReaderPagePolicy>().Expire(TimeSpan.FromSeconds(options.PageSeconds)));
         });
+        // The node's memory of pages (and of their ready answers): the output cache's store on a
+        // single node, the tier in front of Redis on several (RedisSetup).
+        builder.Services.AddSingleton(services => new LocalPageTier(services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit));
+        builder.Services.AddSingleton<IOutputCacheStore>(services => services.GetRequiredService<LocalPageTier>());
+        builder.Services.AddSingleton<AcceptedEncodings>();
         builder.Services.AddSingleton<CacheEviction>();
         builder.Services.AddSingleton<ListChanges>();
         // Caching:Enabled=false leaves reader pages uncached (the benchmark of the uncached path);
@@ -31,7 +38,7 @@ public static class CachingSetup
                 foreach (var page in (string[])["/Articles/HomePage", "/Articles/ArticlePage", "/Taxonomy/CategoryPage", "/Taxonomy/TagPage", "/Authors/AuthorPage"])
                 {
                     pages.Conventions.AddPageApplicationModelConvention(page,
-                        model => model.EndpointMetadata.Add(new Microsoft.AspNetCore.OutputCaching.OutputCacheAttribute { PolicyName = ReaderPagePolicy.Name }));
+                        model => model.EndpointMetadata.Add(new OutputCacheAttribute { PolicyName = ReaderPagePolicy.Name }));
                 }
             });
         }
@@ -50,6 +57,17 @@ public static class CachingSetup
         builder.Services.Configure<BrotliCompressionProviderOptions>(brotli => brotli.Level = CompressionLevel.Optimal);
         builder.Services.Configure<GzipCompressionProviderOptions>(gzip => gzip.Level = CompressionLevel.Optimal);
         return builder;
+    }
+
+    // First of all: a cached page a reader has already got is answered from its ready form
+    // (ReadyPages), before error pages, routing and the output cache's own lookup.
+    public static WebApplication UseReadyPages(this WebApplication app)
+    {
+        if (app.Configuration.GetValue("Caching:Enabled", true))
+        {
+            app.UseMiddleware<ReadyPages>();
+        }
+        return app;
     }
 
     // Inside the output cache, in this order, so that what it stores is already described and compressed.

@@ -56,11 +56,17 @@ internal sealed class ReaderPageHeaders(RequestDelegate next, IOptions<PageCache
         await original.WriteAsync(body, context.RequestAborted);
     }
 
-    private void Describe(IHeaderDictionary headers, ReadOnlySpan<byte> body, HashSet<string> tags)
+    // Also how ReadyPages makes sure the bytes it would answer are the ones this page was sent with.
+    public static string ETagOf(ReadOnlySpan<byte> body)
     {
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(body, hash);
-        headers.ETag = "\"" + Convert.ToHexStringLower(hash[..12]) + "\"";
+        return "\"" + Convert.ToHexStringLower(hash[..12]) + "\"";
+    }
+
+    private void Describe(IHeaderDictionary headers, ReadOnlySpan<byte> body, HashSet<string> tags)
+    {
+        headers.ETag = ETagOf(body);
         headers.CacheControl = _sharedCacheControl;
         headers["Surrogate-Key"] = string.Join(' ', tags);
         headers["Cache-Tag"] = string.Join(',', tags);

@@ -1,6 +1,5 @@
 using Broadsheet.Comments;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.ResponseCompression;
 
 namespace Broadsheet.Caching;
 
@@ -11,7 +10,7 @@ namespace Broadsheet.Caching;
 // cookie or are not 200 are never stored.
 // One instance serves every request (built once from the application's services): a cache hit
 // must cost no request scope, no delegate and no service lookup.
-internal sealed class ReaderPagePolicy(IResponseCompressionProvider compression) : IOutputCachePolicy
+internal sealed class ReaderPagePolicy(AcceptedEncodings encodings) : IOutputCachePolicy
 {
     public const string Name = "ReaderPages";
     public const string AllPagesTag = "pages";
@@ -32,7 +31,7 @@ internal sealed class ReaderPagePolicy(IResponseCompressionProvider compression)
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
         // Pages are stored compressed (CachingSetup), so the encoding this reader gets is part of the key.
-        context.CacheVaryByRules.VaryByValues["encoding"] = compression.GetCompressionProvider(context.HttpContext)?.EncodingName ?? "identity";
+        context.CacheVaryByRules.VaryByValues["encoding"] = encodings.For(context.HttpContext);
         context.Tags.Add(AllPagesTag);
         // Article pages tag themselves with their article (CacheTags.Tag); every other reader page lists articles.
         if (context.HttpContext.GetRouteValue("year") is null)
@@ -42,7 +41,8 @@ internal sealed class ReaderPagePolicy(IResponseCompressionProvider compression)
         return ValueTask.CompletedTask;
     }
 
-    private static bool CarriesPersonalCookie(HttpRequest request)
+    // Also asked by ReadyPages, which answers cached pages before this policy runs.
+    internal static bool CarriesPersonalCookie(HttpRequest request)
     {
         if (request.Headers.Cookie.Count == 0)
         {

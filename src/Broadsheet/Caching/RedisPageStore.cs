@@ -4,7 +4,7 @@ using StackExchange.Redis;
 
 namespace Broadsheet.Caching;
 
-// Cached pages shared by every node through Redis, behind an in-process tier (LocalPageTier) for
+// Cached pages shared by every node through Redis, behind the node's memory (LocalPageTier) for
 // speed: a page rendered by one node is served by all, and a change on any node evicts its tags
 // in Redis and tells every node, over a pub/sub channel, to evict them from memory too.
 // In Redis (keys under Caching:RedisPrefix, "broadsheet:" by default):
@@ -27,11 +27,6 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
     private readonly ILogger<RedisPageStore> _logger;
     private readonly ListChanges _changes;
     private readonly ConcurrentDictionary<string, byte> _unsentEvictions = new();
-
-    // Counts evictions heard. A page read from Redis is kept in memory only if none was heard
-    // while it was on its way: the announcement and the reply may travel on different
-    // connections, so an eviction may be heard before the (older) page arrives.
-    private long _generation;
 
     public RedisPageStore(LocalPageTier local, RedisConnection redis, RedisPageOptions options, ILogger<RedisPageStore> logger, ListChanges changes)
     {
@@ -57,7 +52,10 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
         {
             return null;
         }
-        var generation = Interlocked.Read(ref _generation);
+        // A page read from Redis is kept in memory only if no eviction was heard while it was on
+        // its way: the announcement and the reply may travel on different connections, so an
+        // eviction may be heard before the (older) page arrives.
+        var generation = _local.Generation;
         try
         {
             var found = await db.ScriptEvaluateAsync(RedisPageScripts.Get, new { page = PageKey(key) });
@@ -68,9 +66,9 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
             var parts = (RedisResult[])found!;
             var bytes = (byte[])parts[0]!;
             var ttl = (long)parts[2];
-            if (ttl > 0 && generation == Interlocked.Read(ref _generation))
+            if (ttl > 0)
             {
-                _local.Set(key, bytes, ((string?)parts[1] ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), TimeSpan.FromMilliseconds(ttl));
+                _local.Set(key, bytes, ((string?)parts[1] ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries), TimeSpan.FromMilliseconds(ttl), since: generation);
             }
             return bytes;
         }
@@ -89,7 +87,11 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
             _local.Set(key, value, tags, validFor < _withoutRedis ? validFor : _withoutRedis);
             return;
         }
-        _local.Set(key, value, tags, validFor);
+        // Not kept here, not shared either: it was rendered before an eviction (LocalPageTier.Set).
+        if (!_local.Set(key, value, tags, validFor))
+        {
+            return;
+        }
         try
         {
             await db.ScriptEvaluateAsync(RedisPageScripts.Set, new
@@ -109,7 +111,6 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
 
     public async ValueTask EvictByTagAsync(string tag, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _generation);
         _local.EvictByTag(tag);
         if (!await TryEvictSharedAsync(tag))
         {
@@ -143,7 +144,6 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
             // The client keeps the subscription and renews it itself after every reconnection.
             await multiplexer.GetSubscriber().SubscribeAsync(_channel, (_, tag) =>
             {
-                Interlocked.Increment(ref _generation);
                 _local.EvictByTag(tag.ToString());
                 _changes.Evicted(tag.ToString());
             });
@@ -165,7 +165,6 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
 
     private void ForgetEverything()
     {
-        Interlocked.Increment(ref _generation);
         _local.Clear();
         _changes.MayHaveMissedSome();
     }
@@ -188,7 +187,6 @@ internal sealed partial class RedisPageStore : IOutputCacheStore, IDisposable
     {
         _redis.Lost -= ForgetEverything;
         _redis.Restored -= OnRestored;
-        _local.Dispose();
     }
 
     [LoggerMessage(LogLevel.Debug, "Redis did not answer for the page cache: {Reason}")]

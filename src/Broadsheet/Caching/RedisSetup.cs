@@ -1,6 +1,5 @@
 using Broadsheet.Operations;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Caching;
 
@@ -21,9 +20,9 @@ public static class RedisSetup
             builder.Configuration.GetValue("Caching:RedisPrefix", "broadsheet:")!,
             TimeSpan.FromSeconds(builder.Configuration.GetValue("Caching:PageSecondsWithoutRedis", 10)));
         builder.Services.AddSingleton(services => new RedisConnection(connectionString, services.GetRequiredService<ILogger<RedisConnection>>()));
-        // Registered after AddOutputCache's in-memory store, so this one is used.
+        // Registered after AddCaching's memory store, so this one is used, in front of the same memory.
         builder.Services.AddSingleton<IOutputCacheStore>(services => new RedisPageStore(
-            new LocalPageTier(services.GetRequiredService<IOptions<OutputCacheOptions>>().Value.SizeLimit),
+            services.GetRequiredService<LocalPageTier>(),
             services.GetRequiredService<RedisConnection>(), options, services.GetRequiredService<ILogger<RedisPageStore>>(),
             services.GetRequiredService<ListChanges>()));
         builder.Services.AddHealthChecks().AddCheck<RedisReadiness>("redis", tags: ["ready"]);

@@ -21,6 +21,7 @@ public static class SiteSetup
 
     public static WebApplication UseSite(this WebApplication app)
     {
+        app.UseReadyPages();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorAnswers.WriteAsync });
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseRouting();
