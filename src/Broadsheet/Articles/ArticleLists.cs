@@ -63,7 +63,7 @@ public sealed record ArticleList
         Title = reader.GetString(1),
         Slug = reader.GetString(2),
         Excerpt = reader.GetString(3),
-        PublishedAt = DateTime.SpecifyKind(reader.GetDateTime(4), DateTimeKind.Utc), // stored as UTC, as EF reads it
+        PublishedAt = reader.UtcDateTime(4),
         AuthorName = reader.GetString(5),
         AuthorSlug = reader.GetString(6),
         CategoryName = reader.GetString(7),

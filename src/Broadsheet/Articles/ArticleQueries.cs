@@ -1,4 +1,3 @@
-
 namespace Broadsheet.Articles;
 
 // What an article list shows of each article.

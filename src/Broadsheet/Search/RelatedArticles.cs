@@ -65,7 +65,7 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
         tagIds.Select(id => (object?)id).ToList().CopyTo(values);
         (values[slots], values[slots + 1], values[slots + 2]) = (article.Id, article.CategoryId, now);
         return PageReads.ListAsync(db, SharingTagsSql[slots], values,
-            static reader => new RelatedLink(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.GetDateTime(3)),
+            static reader => new RelatedLink(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.UtcDateTime(3)),
             cancellationToken);
     }
 

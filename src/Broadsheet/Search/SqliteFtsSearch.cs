@@ -161,7 +161,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         {
             Id = reader.GetInt32(0), Total = reader.GetInt32(1), Found = reader.IsDBNull(2) ? null : reader.GetInt32(2),
             Title = reader.GetString(3), Slug = reader.GetString(4), Excerpt = reader.GetString(5),
-            PublishedAt = DateTime.SpecifyKind(reader.GetDateTime(6), DateTimeKind.Utc),
+            PublishedAt = reader.UtcDateTime(6),
             AuthorName = reader.GetString(7), AuthorSlug = reader.GetString(8), CategoryName = reader.GetString(9),
             CategorySlug = reader.GetString(10), CommentCount = reader.GetInt32(11), Snippet = reader.NullableString(12),
         };
