@@ -21,7 +21,8 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
 
     // Candidates per tag, newest first: a common tag is carried by tens of thousands of articles,
     // and ranking them all took a second on a site of 100,000. The best matches are almost always
-    // among the latest few hundred, and an article has few tags, so this bounds the work.
+    // among the latest few hundred, and an article has few tags, so this bounds the work. A
+    // candidate's shared tags are counted within these windows, not over all its tags.
     private const int CandidatesPerTag = 200;
     private const int TagsConsidered = 10;
 
@@ -50,29 +51,46 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
         return new RelatedReading(related, previous, next);
     }
 
-    // The candidates (each tag's newest articles, one index walk per tag) and their ranking in one
-    // query, written once for each number of tags: SQLite prepares a statement anew at every
-    // execution, and ten slots where an article has two or three made the preparing the cost.
-    private Task<List<RelatedLink>> SharingTagsAsync(Article article, DateTime now, CancellationToken cancellationToken)
+    // Ranked from the join table alone: a candidate's score is the number of the article's tags
+    // whose newest articles it is among, so each tag costs one walk of its index and nothing per
+    // candidate. Only a shortlist is looked up in Articles (each lookup reads past the bodies to the
+    // status, on a large site the cost of the page), whatever the site's size. When drafts or
+    // scheduled articles fill the shortlist, the whole of the candidates is looked up instead.
+    private async Task<List<RelatedLink>> SharingTagsAsync(Article article, DateTime now, CancellationToken cancellationToken)
     {
         var tagIds = article.Tags.Select(t => t.Id).Order().Take(TagsConsidered).ToList();
         if (tagIds.Count == 0)
         {
-            return Task.FromResult(new List<RelatedLink>());
+            return [];
         }
+        var shortlist = await ShortlistAsync(tagIds, article, now, Shortlist, cancellationToken);
+        if (shortlist.Count(l => l is not null) < Count && shortlist.Count == Shortlist)
+        {
+            shortlist = await ShortlistAsync(tagIds, article, now, CandidatesPerTag * tagIds.Count, cancellationToken);
+        }
+        return [.. shortlist.OfType<RelatedLink>().Take(Count)];
+    }
+
+    private const int Shortlist = 3 * Count;
+
+    // One row per shortlisted candidate, the published posts first in their order; null for the others.
+    private Task<List<RelatedLink?>> ShortlistAsync(List<int> tagIds, Article article, DateTime now, int size,
+        CancellationToken cancellationToken)
+    {
         var slots = tagIds.Count;
-        var values = new object?[slots + 3];
+        var values = new object?[slots + 4];
         tagIds.Select(id => (object?)id).ToList().CopyTo(values);
-        (values[slots], values[slots + 1], values[slots + 2]) = (article.Id, article.CategoryId, now);
+        (values[slots], values[slots + 1], values[slots + 2], values[slots + 3]) = (article.Id, article.CategoryId, now, size);
         return PageReads.ListAsync(db, SharingTagsSql[slots], values,
-            static reader => new RelatedLink(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.UtcDateTime(3)),
+            static reader => reader.IsDBNull(1) ? null
+                : new RelatedLink(reader.GetInt32(1), reader.GetString(2), reader.GetString(3), reader.UtcDateTime(4)),
             cancellationToken);
     }
 
-    // Starts from the candidates: SQLite keeps a CROSS JOIN's order, and without ANALYZE
-    // statistics it would otherwise walk every published article through the status index
-    // (seconds on a site of 100,000). PostgreSQL plans a CROSS JOIN with a WHERE as a join.
-    // Each candidate carries one of the tags, so its score needs only the join table.
+    // Written once for each number of tags: ten slots where an article has two or three made the
+    // preparing the cost. Ties in the shortlist go to the newest ids, as the candidates are chosen;
+    // the section and the publication time order the shortlist. The shortlist is a subquery so that
+    // SQLite looks up only its rows (it keeps a LEFT JOIN's order), and PostgreSQL alike.
     private static readonly string[] SharingTagsSql = [.. Enumerable.Range(0, TagsConsidered + 1).Select(SharingTagsQuery)];
 
     private static string SharingTagsQuery(int tagCount)
@@ -82,20 +100,23 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
             return "";
         }
         var slots = Enumerable.Range(0, tagCount).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-        var candidates = string.Join("\n    UNION\n", slots.Select((slot, i) => $$"""
-                SELECT "ArticlesId" FROM (SELECT "ArticlesId" FROM "ArticleTags" WHERE "TagsId" = {{slot}}
-                    ORDER BY "ArticlesId" DESC LIMIT {{CandidatesPerTag}}) AS "t{{i}}"
+        var candidates = string.Join("\n        UNION ALL\n", slots.Select((slot, i) => $$"""
+                    SELECT "ArticlesId" FROM (SELECT "ArticlesId" FROM "ArticleTags" WHERE "TagsId" = {{slot}}
+                        ORDER BY "ArticlesId" DESC LIMIT {{CandidatesPerTag}}) AS "t{{i}}"
             """));
-        var (article, category, now) = ($"@p{tagCount}", $"@p{tagCount + 1}", $"@p{tagCount + 2}");
+        var (article, category, now, size) = ($"@p{tagCount}", $"@p{tagCount + 1}", $"@p{tagCount + 2}", $"@p{tagCount + 3}");
         return $$"""
-            SELECT a."Id", a."Title", a."Slug", a."PublishedAt"
-            FROM ({{candidates}}) AS c
-            CROSS JOIN "Articles" AS a
-            WHERE a."Id" = c."ArticlesId" AND a."Status" = '{{nameof(ArticleStatus.Published)}}' AND a."PublishedAt" <= {{now}}
-              AND a."Kind" = '{{nameof(ArticleKind.Post)}}' AND a."Id" <> {{article}}
-            ORDER BY (SELECT COUNT(*) FROM "ArticleTags" AS j WHERE j."ArticlesId" = a."Id" AND j."TagsId" IN ({{string.Join(", ", slots)}})) * 2
-                + CASE WHEN a."CategoryId" = {{category}} THEN 1 ELSE 0 END DESC, a."PublishedAt" DESC
-            LIMIT {{Count}}
+            SELECT s."ArticlesId", a."Id", a."Title", a."Slug", a."PublishedAt"
+            FROM (SELECT c."ArticlesId", COUNT(*) AS "Shared"
+                FROM ({{candidates}}) AS c
+                WHERE c."ArticlesId" <> {{article}}
+                GROUP BY c."ArticlesId"
+                ORDER BY COUNT(*) DESC, c."ArticlesId" DESC
+                LIMIT {{size}}) AS s
+            LEFT JOIN "Articles" AS a ON a."Id" = s."ArticlesId" AND a."Status" = '{{nameof(ArticleStatus.Published)}}'
+                AND a."PublishedAt" <= {{now}} AND a."Kind" = '{{nameof(ArticleKind.Post)}}'
+            ORDER BY CASE WHEN a."Id" IS NULL THEN 1 ELSE 0 END, s."Shared" * 2 + CASE WHEN a."CategoryId" = {{category}} THEN 1 ELSE 0 END DESC,
+                a."PublishedAt" DESC, a."Id" DESC
             """;
     }
 
