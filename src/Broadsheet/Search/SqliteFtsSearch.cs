@@ -150,10 +150,13 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
     }
 
     // What each result shows around its matches: marked by SQLite (Chinese text), by WordMarks in
-    // the excerpt or else the body, or, where WordMarks finds nothing, by SQLite after all.
+    // the excerpt or else the body, or, where WordMarks finds nothing, by SQLite after all. That
+    // last step is needed only for words with letters beyond ASCII, which SQLite's porter stems
+    // byte by byte: for the rest WordMarks finds what SQLite finds.
     private sealed class ResultSnippets(BroadsheetDb db, SqliteSearchPlan plan, SearchQuery query)
     {
         private readonly List<string[]> _words = WordMarks.Terms(query.Included);
+        private bool MayMissMarks => _words.Any(term => term.Any(word => !System.Text.Ascii.IsValid(word)));
 
         public async Task<string> ForAsync(HitRow row, CancellationToken cancellationToken)
         {
@@ -161,9 +164,9 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
             if (plan.MarksWordsInText && _words.Count > 0)
             {
                 marked = WordMarks.Mark(row.Excerpt, _words) ?? (row.Body is null ? null : WordMarks.Mark(row.Body, _words));
-                if (marked is null)
+                if (marked is null && MayMissMarks)
                 {
-                    var highlighted = await PageReads.ListAsync(db, plan.SnippetSql, [plan.FirstMatch, row.Id],
+                    var highlighted = await PageReads.ListAsync(db, SqliteSearchPlan.WordSnippetSql, [plan.FirstMatch, row.Id],
                         reader => reader.NullableString(0), cancellationToken);
                     marked = highlighted.FirstOrDefault();
                 }

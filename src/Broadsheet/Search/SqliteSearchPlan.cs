@@ -45,10 +45,12 @@ internal sealed class SqliteSearchPlan
     // (SearchSnippet cuts the body down to a few lines around the first one). highlight() only
     // re-tokenizes one column; snippet() scored every window of every column, three quarters of
     // the search page's time. Joined on the chosen page's rows only.
-    public string Snippet => _joins.Count == 0 ? "NULL"
-        : $"CASE WHEN instr({Highlight(1)}, char(57344)) > 0 THEN {Highlight(1)} ELSE {Highlight(2)} END";
+    public string Snippet => _joins.Count == 0 ? "NULL" : SnippetOf(_joins[0].Table);
 
-    private string Highlight(int column) => $"highlight({_joins[0].Table}, {column}, char(57344), char(57345))";
+    private static string SnippetOf(string table) =>
+        $"CASE WHEN instr({Highlight(table, 1)}, char(57344)) > 0 THEN {Highlight(table, 1)} ELSE {Highlight(table, 2)} END";
+
+    private static string Highlight(string table, int column) => $"highlight({table}, {column}, char(57344), char(57345))";
 
     public string SnippetJoin(string idColumn) => _joins.Count == 0 ? ""
         : $"CROSS JOIN {_joins[0].Table} ON {_joins[0].Table}.rowid = {idColumn} AND {_joins[0].Table} MATCH {_joins[0].Parameter}";
@@ -59,8 +61,9 @@ internal sealed class SqliteSearchPlan
     // WordMarks does not see (a match by stem only, or only in the title, tags or author).
     public bool MarksWordsInText => _joins.Count > 0 && _joins[0].Table == "ArticleSearch";
 
-    // One article's highlighted text, by rowid (@p1), for the first index's match (@p0).
-    public string SnippetSql => $"SELECT {Snippet} FROM {_joins[0].Table} WHERE {_joins[0].Table} MATCH @p0 AND rowid = @p1";
+    // One article's highlighted text in the word index, by rowid (@p1), for the words' match (@p0).
+    public static readonly string WordSnippetSql =
+        $"SELECT {SnippetOf("ArticleSearch")} FROM ArticleSearch WHERE ArticleSearch MATCH @p0 AND rowid = @p1";
 
     public object? FirstMatch => _parameters[0].Value;
 

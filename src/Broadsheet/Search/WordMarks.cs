@@ -74,11 +74,13 @@ public static class WordMarks
         return true;
     }
 
-    // A stem is never longer than its word and starts with the same letter: most words are
-    // ruled out before stemming them.
+    // A stem is never longer than its word, and all of it but its last letter begins the word
+    // (checked on the words PorterStem was checked on): most words are ruled out before stemming.
     private static bool IsSame(ReadOnlySpan<char> word, string stem) =>
         Ascii.IsValid(word)
-            ? word.Length >= stem.Length && char.ToLowerInvariant(word[0]) == stem[0] && PorterStem.Of(Fold(word)) == stem
+            ? word.Length >= stem.Length && char.ToLowerInvariant(word[0]) == stem[0]
+                && word[..(stem.Length - 1)].Equals(stem.AsSpan(0, stem.Length - 1), StringComparison.OrdinalIgnoreCase)
+                && PorterStem.Of(Fold(word)) == stem
             : PorterStem.Of(Fold(word)) == stem;
 
     // Lower case without accents, as unicode61's remove_diacritics folds them.

@@ -274,6 +274,8 @@ public sealed class SearchTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
         Assert.Equal(["slithy", "toves"], await MarksAsync("tove slithy -mimsy"));
         Assert.Equal(["Café", "Mome"], await MarksAsync("cafe mome"));
         Assert.Equal(["borogoves"], await MarksAsync("borogove"));
+        await App.AddArticleAsync("Raths report", body: "The mome raths crossed both straßes.");
+        Assert.Equal(["straßes"], await MarksAsync("straße"));
         // Found by its title only: the excerpt is shown as it is.
         Assert.Empty(await MarksAsync("outgrabe"));
     }
