@@ -36,9 +36,13 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
             var (total, found) = rows.Count > 0 ? (rows[0].Total, rows[0].Found)
                 : pageNumber == 1 ? (0, null)
                 : await CountAsync(plan, cancellationToken); // a page past the end still tells how many there are
-            var shortTerms = query.Included.Where(t => t.IsCjk).Select(t => t.Text).ToList();
-            return new SearchResults([.. rows.Select(row => row.ToHit(shortTerms))],
-                Math.Min(total, SqliteSearchPlan.Candidates), found > SqliteSearchPlan.Candidates);
+            var snippets = new ResultSnippets(db, plan, query);
+            var hits = new List<SearchHit>(rows.Count);
+            foreach (var row in rows)
+            {
+                hits.Add(row.ToHit(await snippets.ForAsync(row, cancellationToken)));
+            }
+            return new SearchResults(hits, Math.Min(total, SqliteSearchPlan.Candidates), found > SqliteSearchPlan.Candidates);
         }
         catch (SqliteException exception)
         {
@@ -77,7 +81,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         SELECT p.Id, p.Total, p.Found, a.Title, a.Slug, a.Excerpt, a.PublishedAt,
                au.Name AS AuthorName, au.Slug AS AuthorSlug, c.Name AS CategoryName, c.Slug AS CategorySlug,
                a.ApprovedCommentCount AS CommentCount,
-               {plan.Snippet} AS Snippet
+               {(plan.MarksWordsInText ? "NULL" : plan.Snippet)} AS Snippet, {(plan.MarksWordsInText ? "a.BodyMarkdown" : "NULL")} AS Body
         FROM (SELECT a.Id, ({plan.Score}) * {RecencyBoost(plan.Now)} AS Rank, a.PublishedAt AS At, count(*) OVER () AS Total, {plan.Found} AS Found
               FROM {plan.From}
               WHERE {PublishedRule(plan.Now)} {plan.Conditions}
@@ -86,7 +90,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         CROSS JOIN Articles a ON a.Id = p.Id
         CROSS JOIN Authors au ON au.Id = a.AuthorId
         CROSS JOIN Categories c ON c.Id = a.CategoryId
-        {plan.SnippetJoin("p.Id")}
+        {(plan.MarksWordsInText ? "" : plan.SnippetJoin("p.Id"))}
         ORDER BY p.Rank, p.At DESC, p.Id DESC
         """;
 
@@ -145,6 +149,34 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         await transaction.CommitAsync(cancellationToken);
     }
 
+    // What each result shows around its matches: marked by SQLite (Chinese text), by WordMarks in
+    // the excerpt or else the body, or, where WordMarks finds nothing, by SQLite after all. That
+    // last step is needed only for words with letters beyond ASCII, which SQLite's porter stems
+    // byte by byte: for the rest WordMarks finds what SQLite finds.
+    private sealed class ResultSnippets(BroadsheetDb db, SqliteSearchPlan plan, SearchQuery query)
+    {
+        private readonly List<string[]> _words = WordMarks.Terms(query.Included);
+        private bool MayMissMarks => _words.Any(term => term.Any(word => !System.Text.Ascii.IsValid(word)));
+
+        public async Task<string> ForAsync(HitRow row, CancellationToken cancellationToken)
+        {
+            var marked = row.Snippet;
+            if (plan.MarksWordsInText && _words.Count > 0)
+            {
+                marked = WordMarks.Mark(row.Excerpt, _words) ?? (row.Body is null ? null : WordMarks.Mark(row.Body, _words));
+                if (marked is null && MayMissMarks)
+                {
+                    var highlighted = await PageReads.ListAsync(db, SqliteSearchPlan.WordSnippetSql, [plan.FirstMatch, row.Id],
+                        reader => reader.NullableString(0), cancellationToken);
+                    marked = highlighted.FirstOrDefault();
+                }
+            }
+            return SearchSnippet.ToHtml(marked is not null && marked.Contains(SearchSnippet.Open, StringComparison.Ordinal)
+                ? SearchSnippet.Around(marked)
+                : SearchSnippet.Mark(row.Excerpt, query.Included.Where(t => t.IsCjk).Select(t => t.Text)));
+        }
+    }
+
     [LoggerMessage(LogLevel.Warning, "Search failed for a query of {Terms} terms")]
     private static partial void LogFailedSearch(ILogger logger, Exception exception, int terms);
 
@@ -164,6 +196,7 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
             PublishedAt = reader.UtcDateTime(6),
             AuthorName = reader.GetString(7), AuthorSlug = reader.GetString(8), CategoryName = reader.GetString(9),
             CategorySlug = reader.GetString(10), CommentCount = reader.GetInt32(11), Snippet = reader.NullableString(12),
+            Body = reader.NullableString(13),
         };
 
         public int Id { get; init; }
@@ -179,15 +212,15 @@ public sealed partial class SqliteFtsSearch(BroadsheetDb db, SiteClock clock, IL
         public string CategorySlug { get; init; } = "";
         public int CommentCount { get; init; }
         public string? Snippet { get; init; }
+        public string? Body { get; init; }
 
-        public SearchHit ToHit(IEnumerable<string> shortTerms) => new(
+        public SearchHit ToHit(string snippetHtml) => new(
             new ArticleSummary
             {
                 Id = Id, Title = Title, Slug = Slug, Excerpt = Excerpt, PublishedAt = PublishedAt,
                 AuthorName = AuthorName, AuthorSlug = AuthorSlug, CategoryName = CategoryName, CategorySlug = CategorySlug,
                 CommentCount = CommentCount,
             },
-            SearchSnippet.ToHtml(Snippet is { } marked && marked.Contains(SearchSnippet.Open, StringComparison.Ordinal)
-                ? SearchSnippet.Around(marked) : SearchSnippet.Mark(Excerpt, shortTerms)));
+            snippetHtml);
     }
 }

@@ -13,6 +13,7 @@ internal sealed class SqliteSearchPlan
     private static readonly string[] IndexColumns = ["Title", "Excerpt", "Body", "Tags", "Author"];
 
     private readonly List<(string Table, string Alias, string Parameter)> _joins = [];
+    private string? _phraseParameter;
     private readonly List<string> _conditions = [];
     private readonly List<string> _scores = [];
     private readonly List<SqliteParameter> _parameters = [];
@@ -29,9 +30,11 @@ internal sealed class SqliteSearchPlan
     public const int Candidates = 500;
 
     // The first index subquery drives the join: CROSS JOIN makes SQLite keep it as the outer loop,
-    // instead of re-running the MATCH for every article.
+    // instead of re-running the MATCH for every article. The candidates' state and date come from
+    // an index that holds only those: read from the table, each of hundreds of rows paid a walk
+    // through its body's overflow pages to reach them.
     public string From => _joins.Count == 0 ? "Articles a"
-        : $"{First(_joins[0])} {_joins[0].Alias} CROSS JOIN Articles a ON a.Id = {_joins[0].Alias}.Id"
+        : $"{First(_joins[0])} {_joins[0].Alias} CROSS JOIN Articles a INDEXED BY {CandidateIndex} ON a.Id = {_joins[0].Alias}.Id"
             + string.Concat(_joins.Skip(1).Select(j => $" JOIN {Subquery(j)} {j.Alias} ON {j.Alias}.Id = a.Id"));
 
     // How many matches the first index gave (up to Candidates + 1), or null without an index.
@@ -42,17 +45,46 @@ internal sealed class SqliteSearchPlan
     // (SearchSnippet cuts the body down to a few lines around the first one). highlight() only
     // re-tokenizes one column; snippet() scored every window of every column, three quarters of
     // the search page's time. Joined on the chosen page's rows only.
-    public string Snippet => _joins.Count == 0 ? "NULL"
-        : $"CASE WHEN instr({Highlight(1)}, char(57344)) > 0 THEN {Highlight(1)} ELSE {Highlight(2)} END";
+    public string Snippet => _joins.Count == 0 ? "NULL" : SnippetOf(_joins[0].Table);
 
-    private string Highlight(int column) => $"highlight({_joins[0].Table}, {column}, char(57344), char(57345))";
+    private static string SnippetOf(string table) =>
+        $"CASE WHEN instr({Highlight(table, 1)}, char(57344)) > 0 THEN {Highlight(table, 1)} ELSE {Highlight(table, 2)} END";
+
+    private static string Highlight(string table, int column) => $"highlight({table}, {column}, char(57344), char(57345))";
 
     public string SnippetJoin(string idColumn) => _joins.Count == 0 ? ""
         : $"CROSS JOIN {_joins[0].Table} ON {_joins[0].Table}.rowid = {idColumn} AND {_joins[0].Table} MATCH {_joins[0].Parameter}";
 
-    private static string First((string Table, string Alias, string Parameter) join) =>
-        $"(SELECT Id, Score, count(*) OVER () AS Found FROM (SELECT rowid AS Id, bm25({join.Table}, {Weights}) AS Score " +
+    // Words are marked in the result's own excerpt and body by WordMarks, which stops soon after
+    // the first match; highlight() tokenized the whole body of every result, most of a small
+    // site's search. The highlight above is left for Chinese text and for the results whose words
+    // WordMarks does not see (a match by stem only, or only in the title, tags or author).
+    public bool MarksWordsInText => _joins.Count > 0 && _joins[0].Table == "ArticleSearch";
+
+    // One article's highlighted text in the word index, by rowid (@p1), for the words' match (@p0).
+    public static readonly string WordSnippetSql =
+        $"SELECT {SnippetOf("ArticleSearch")} FROM ArticleSearch WHERE ArticleSearch MATCH @p0 AND rowid = @p1";
+
+    public object? FirstMatch => _parameters[0].Value;
+
+    // The index of (Id, Status, PublishedAt) that From reads the candidates through (SearchCandidates migration).
+    public const string CandidateIndex = "IX_Articles_Id_Status_PublishedAt";
+
+    // Articles holding the searched words as one phrase rank as if twice as relevant.
+    private const string PhraseBoost = "2.0";
+
+    private string First((string Table, string Alias, string Parameter) join) =>
+        $"(SELECT Id, Score{PhraseFactor(join)} AS Score, count(*) OVER () AS Found FROM (SELECT rowid AS Id, bm25({join.Table}, {Weights}) AS Score " +
         $"FROM {join.Table} WHERE {join.Table} MATCH {join.Parameter} ORDER BY rowid DESC LIMIT {Candidates + 1}))";
+
+    // The phrase is looked for only among the candidates (rowids from the lowest of them up):
+    // bm25 over "(a AND b) OR \"a b\"" counted the phrase in every article of the archive for its
+    // weight, 50 ms when both words are everywhere. The lowest candidate's rowid is found by the
+    // same backwards walk as the candidates, without bm25.
+    private string PhraseFactor((string Table, string Alias, string Parameter) join) => _phraseParameter is not { } phrase ? ""
+        : $" * (CASE WHEN Id IN (SELECT rowid FROM {join.Table} WHERE {join.Table} MATCH {phrase} AND rowid >= coalesce((SELECT rowid " +
+          $"FROM {join.Table} WHERE {join.Table} MATCH {join.Parameter} ORDER BY rowid DESC LIMIT 1 OFFSET {Candidates}), 0)) " +
+          $"THEN {PhraseBoost} ELSE 1.0 END)";
 
     private static string Subquery((string Table, string Alias, string Parameter) join) =>
         $"(SELECT rowid AS Id, bm25({join.Table}, {Weights}) AS Score FROM {join.Table} WHERE {join.Table} MATCH {join.Parameter})";
@@ -78,9 +110,15 @@ internal sealed class SqliteSearchPlan
     {
         var plan = new SqliteSearchPlan();
         var words = query.Included.Where(t => !t.IsCjk).ToList();
+        // All the words must appear; an article holding them as one phrase ranks higher (PhraseFactor).
         if (words.Count > 0)
         {
-            plan.Join("ArticleSearch", "w", WordsMatch(words));
+            plan.Join("ArticleSearch", "w", string.Join(" AND ", words.Select(t => t.Quoted)));
+            if (words.Count > 1)
+            {
+                plan._shape.Append('p');
+                plan._phraseParameter = plan.Add(new SearchTerm(string.Join(' ', words.Select(t => t.Text)), false, false).Quoted);
+            }
         }
         var trigrams = query.Included.Where(t => t.IsCjk && !t.IsShort).ToList();
         if (trigrams.Count > 0)
@@ -96,14 +134,6 @@ internal sealed class SqliteSearchPlan
             plan._conditions.Add($"a.Id NOT IN ({plan.Excluding(term)})");
         }
         return plan;
-    }
-
-    // All the words must appear; when there are several, the whole phrase is OR-ed in as well, so
-    // that bm25 ranks articles with the exact phrase above those with the words scattered.
-    private static string WordsMatch(List<SearchTerm> words)
-    {
-        var all = string.Join(" AND ", words.Select(t => t.Quoted));
-        return words.Count == 1 ? all : $"({all}) OR {new SearchTerm(string.Join(' ', words.Select(t => t.Text)), false, false).Quoted}";
     }
 
     private void Join(string table, string alias, string match)

@@ -246,4 +246,44 @@ public sealed class SearchTests(BroadsheetApp app) : IClassFixture<BroadsheetApp
 
         Assert.Equal(["Tulgey wood cleared"], await TitlesFoundAsync("tulgey"));
     }
+
+    [Fact]
+    public async Task A_snippet_shows_the_body_around_the_first_match_with_every_searched_word_marked()
+    {
+        Assert.SkipWhen(BroadsheetApp.IsPostgres, "PostgreSQL's ts_headline chooses its own fragment");
+        var lead = string.Join(' ', Enumerable.Repeat("The tide came in and went out again.", 12));
+        await App.AddArticleAsync("Shore notes", body: $"{lead} Then the Frumious ferry passed the frumious bandersnatch at noon. {lead}");
+
+        var page = await _reader.GetPageAsync("/search?q=" + Uri.EscapeDataString("frumious bandersnatch"));
+
+        var snippet = page.QuerySelector(".search-results .snippet")!;
+        Assert.Equal(["Frumious", "frumious", "bandersnatch"], snippet.QuerySelectorAll("mark").Select(m => m.TextContent));
+        Assert.StartsWith("…", snippet.TextContent, StringComparison.Ordinal);
+        Assert.EndsWith("…", snippet.TextContent, StringComparison.Ordinal);
+        Assert.True(snippet.TextContent.Length < 300, snippet.TextContent);
+    }
+
+    [Fact]
+    public async Task Words_found_by_their_stem_or_without_their_accents_are_marked_too()
+    {
+        Assert.SkipWhen(BroadsheetApp.IsPostgres, "PostgreSQL's ts_headline marks by its own dictionary");
+        await App.AddArticleAsync("Slithy report", body: "The slithy toves were gyring in the wabe.");
+        await App.AddArticleAsync("Mimsy report", body: "All mimsy were the borogoves at the Café Mome.");
+        await App.AddArticleAsync("Outgrabe report", excerpt: "Nothing in the excerpt.", body: "Nothing in the body.");
+
+        Assert.Equal(["slithy", "toves"], await MarksAsync("tove slithy -mimsy"));
+        Assert.Equal(["Café", "Mome"], await MarksAsync("cafe mome"));
+        Assert.Equal(["borogoves"], await MarksAsync("borogove"));
+        await App.AddArticleAsync("Raths report", body: "The mome raths crossed both straßes.");
+        Assert.Equal(["straßes"], await MarksAsync("straße"));
+        // Found by its title only: the excerpt is shown as it is.
+        Assert.Empty(await MarksAsync("outgrabe"));
+    }
+
+    private async Task<List<string>> MarksAsync(string query)
+    {
+        var page = await _reader.GetPageAsync("/search?q=" + Uri.EscapeDataString(query));
+        Assert.NotNull(page.QuerySelector(".search-results .snippet"));
+        return [.. page.QuerySelectorAll(".search-results .snippet mark").Select(m => m.TextContent)];
+    }
 }

@@ -316,6 +316,8 @@ namespace Broadsheet.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "Kind", "PublishedAt", "Id", "CategoryId");
 
+                    b.HasIndex(new[] { "Id", "Status", "PublishedAt" }, "IX_Articles_Id_Status_PublishedAt");
+
                     b.ToTable("Articles");
                 });
 

@@ -305,6 +305,8 @@ namespace Broadsheet.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "Kind", "PublishedAt", "Id", "CategoryId");
 
+                    b.HasIndex(new[] { "Id", "Status", "PublishedAt" }, "IX_Articles_Id_Status_PublishedAt");
+
                     b.ToTable("Articles");
                 });
 
