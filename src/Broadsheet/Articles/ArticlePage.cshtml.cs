@@ -91,9 +91,22 @@ public sealed class ArticlePage(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? slug, string? pagePath, int? commentPage, [FromForm] CommentForm form,
-        [FromServices] CommentIntake intake, CancellationToken cancellationToken)
+    // No parameters to bind: MVC's model binding (value providers for the form, route and query,
+    // then the form's fields one by one) cost more than the rest of the request's own work for a
+    // post. The address comes from the route alone and the fields from the form (CommentForm.Read).
+    public async Task<IActionResult> OnPostAsync()
     {
+        var cancellationToken = HttpContext.RequestAborted;
+        if (await CommentForm.ReadAsync(Request, cancellationToken) is not { } form)
+        {
+            return StatusPage.Show(this, StatusCodes.Status400BadRequest, CommentMessages.FormUnreadable);
+        }
+        var intake = HttpContext.RequestServices.GetRequiredService<CommentIntake>();
+        var route = RouteData.Values;
+        var slug = route["slug"] as string;
+        var pagePath = route["pagePath"] as string;
+        var commentPage = int.TryParse(route["commentPage"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number : (int?)null;
         try
         {
             return await PostCommentAsync(slug, pagePath, commentPage, form, intake, cancellationToken);
