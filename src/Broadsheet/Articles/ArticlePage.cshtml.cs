@@ -91,9 +91,22 @@ public sealed class ArticlePage(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? slug, string? pagePath, int? commentPage, [FromForm] CommentForm form,
-        [FromServices] CommentIntake intake, CancellationToken cancellationToken)
+    // No parameters to bind: MVC's model binding (value providers for the form, route and query,
+    // then the form's fields one by one) cost more than the rest of the request's own work for a
+    // post. The address comes from the route alone and the fields from the form (CommentForm.Read).
+    public async Task<IActionResult> OnPostAsync()
     {
+        var cancellationToken = HttpContext.RequestAborted;
+        if (await CommentForm.ReadAsync(Request, cancellationToken) is not { } form)
+        {
+            return StatusPage.Show(this, StatusCodes.Status400BadRequest, CommentMessages.FormUnreadable);
+        }
+        var intake = HttpContext.RequestServices.GetRequiredService<CommentIntake>();
+        var route = RouteData.Values;
+        var slug = route["slug"] as string;
+        var pagePath = route["pagePath"] as string;
+        var commentPage = int.TryParse(route["commentPage"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            ? number : (int?)null;
         try
         {
             return await PostCommentAsync(slug, pagePath, commentPage, form, intake, cancellationToken);
@@ -113,7 +126,7 @@ public sealed class ArticlePage(
             return NotFound();
         }
         commentPage = address.CommentPage;
-        var article = await ArticleRow(db, address.Slug, address.IsPage, cancellationToken);
+        var article = await PostedArticle.ReadAsync(db, address.Slug, address.IsPage, cancellationToken);
         if (article is null)
         {
             return NotFound();
@@ -136,7 +149,9 @@ public sealed class ArticlePage(
             // The comment is stored: should the database go away this instant, the article will do.
             Response.Headers.Location = await DatabaseOutage.OrNullWhileAwayAsync<string>(async () => await LandingOfAsync(article, comment, cancellationToken))
                 ?? permalinks.For(article) + "#comments";
-            return new StatusCodeResult(StatusCodes.Status303SeeOther);
+            // Not a StatusCodeResult: it makes itself a logger on every answer, a cost on every post.
+            Response.StatusCode = StatusCodes.Status303SeeOther;
+            return new EmptyResult();
         }
         switch (outcome)
         {
@@ -169,15 +184,6 @@ public sealed class ArticlePage(
         Form = Form with { Message = message, Token = antiforgery.GetAndStoreTokens(HttpContext).RequestToken };
         Response.StatusCode = status;
     }
-
-    // A post needs only the article's own row (byline, section and tags are read when the form is
-    // shown again); compiled, since it runs for every comment posted.
-    private static readonly PerModel<Func<BroadsheetDb, string, bool, CancellationToken, Task<Article?>>> ArticleRowQuery = new(() =>
-        EF.CompileAsyncQuery((BroadsheetDb db, string slug, bool pagesOnly, CancellationToken cancellationToken) =>
-            db.Articles.AsNoTracking().FirstOrDefault(a => a.Slug == slug && (!pagesOnly || a.Kind == ArticleKind.Page))));
-
-    private static Task<Article?> ArticleRow(BroadsheetDb db, string slug, bool pagesOnly, CancellationToken cancellationToken) =>
-        ArticleRowQuery.For(db)(db, slug, pagesOnly, cancellationToken);
 
     private Task<ArticleRead?> LoadAsync(string slug, bool pagesOnly, CancellationToken cancellationToken) =>
         ArticlePageQueries.ReadAsync(db, slug, pagesOnly, cancellationToken);

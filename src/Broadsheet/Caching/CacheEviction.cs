@@ -66,6 +66,18 @@ internal sealed class CacheEviction(IOutputCacheStore store, ListChanges changes
         return result;
     }
 
+    // Comments stored straight on the connection (CommentInsert) pass no interceptor: their writer
+    // names the articles, whose pages and the lists go when its transaction commits.
+    public void Written(DbContext context, IEnumerable<int> articleIds)
+    {
+        var tags = _pending.GetOrCreateValue(context);
+        foreach (var id in articleIds)
+        {
+            tags.Add(CacheTags.Article(id));
+        }
+        tags.Add(CacheTags.Lists);
+    }
+
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
         Flush(eventData.Context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
 

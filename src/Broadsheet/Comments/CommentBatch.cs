@@ -5,6 +5,7 @@ namespace Broadsheet.Comments;
 // Decides the comments of one group commit in the order they arrived, each with the outcome it
 // would have had alone: the checks compare with the stored comments (read once for the whole
 // batch, inside its write transaction) and with the comments accepted earlier in the same batch.
+// The accepted comments come back in their outcomes, for the writer to store (CommentInsert).
 internal sealed class CommentBatch(BroadsheetDb db, Moderation moderation, CommentOptions options, DateTime now)
 {
     private readonly List<Comment> _accepted = [];
@@ -25,7 +26,7 @@ internal sealed class CommentBatch(BroadsheetDb db, Moderation moderation, Comme
 
     private CommentOutcome Decide(CommentWriter.Submission submission)
     {
-        var (articleId, form, sender) = submission;
+        var (articleId, form, sender, _) = submission;
         if (!_history.Articles.Contains(articleId))
         {
             return new CommentOutcome.Refused(StatusCodes.Status403Forbidden, CommentMessages.CommentsNotAllowed);
@@ -60,8 +61,8 @@ internal sealed class CommentBatch(BroadsheetDb db, Moderation moderation, Comme
             IpAddress = sender.IpAddress,
             UserAgent = sender.UserAgent is { Length: > 500 } ua ? ua[..500] : sender.UserAgent,
             BrowserTokenHash = sender.BrowserTokenHash,
+            RenderedHtml = submission.RenderedHtml,
         };
-        db.Comments.Add(comment);
         _accepted.Add(comment);
         return new CommentOutcome.Accepted(comment);
     }

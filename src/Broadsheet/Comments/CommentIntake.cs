@@ -27,6 +27,7 @@ public sealed class CommentIntake(CommentWriter writer, IOptions<CommentOptions>
         {
             return new CommentOutcome.Refused(StatusCodes.Status403Forbidden, CommentMessages.CommentsClosed);
         }
-        return await writer.WriteAsync(new CommentWriter.Submission(article.Id, form, sender), cancellationToken);
+        var html = CommentRendering.ToHtml(form.TrimmedComment, importedHtml: null);
+        return await writer.WriteAsync(new CommentWriter.Submission(article.Id, form, sender, html), cancellationToken);
     }
 }

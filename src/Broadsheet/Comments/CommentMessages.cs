@@ -21,5 +21,6 @@ public static class CommentMessages
     public const string ParentNotFound = "The comment you are replying to does not exist or is not open for replies.";
     public const string SendAgain = "Your comment has not been posted yet: please check it and press Post Comment again.";
     public const string TryAgain = "Your comment could not be saved just now. Nothing was stored: please try again in a moment.";
+    public const string FormUnreadable = "Your comment could not be read: the form was cut short or is too large. Nothing was stored.";
     public const string AwaitingModeration = "Your comment is awaiting moderation.";
 }

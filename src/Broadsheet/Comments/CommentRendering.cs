@@ -6,9 +6,10 @@ namespace Broadsheet.Comments;
 
 // A comment's HTML is made when the comment is written, not each time a page shows it: running
 // the sanitiser over every comment of a thread on every request was most of the article page's
-// cost. Every write of a comment goes through SaveChanges (posting, a moderator's edit, staff
-// replies, imports, backup restores), and BroadsheetDb calls Refresh there, so Comment.RenderedHtml
-// always matches what the comment says now.
+// cost. Every write of a comment goes through SaveChanges (a moderator's edit, staff replies,
+// imports, backup restores), and BroadsheetDb calls Refresh there, or, for readers' posts, through
+// CommentInsert, with the HTML CommentIntake made; so Comment.RenderedHtml always matches what the
+// comment says now.
 public static class CommentRendering
 {
     // Imported comments keep their WordPress HTML (ContentHtml), sanitised again with that

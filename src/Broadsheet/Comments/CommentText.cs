@@ -14,8 +14,27 @@ public static partial class CommentText
 
     public static string ToHtml(string text)
     {
-        var html = new StringBuilder(text.Length + 32);
         var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        if (WebAddress().IsMatch(normalized))
+        {
+            return Sanitizer.Sanitize(Paragraphs(normalized, AppendLinked));
+        }
+        // Without a web address the markup is only paragraphs and line breaks, and the text is
+        // escaped as the sanitizer's own output escapes it, so that the sanitizer (a third of a
+        // post's CPU time) would give back exactly this; the second lock is then a check that the
+        // HTML holds no tag but ours, and anything else still goes through the sanitizer.
+        var html = Paragraphs(normalized, AppendText);
+        return HoldsOnlyParagraphs(html) ? html : Sanitizer.Sanitize(html);
+    }
+
+    // The way every comment was made before (encoded, then sanitised), kept for the tests that
+    // hold ToHtml to giving exactly the same HTML.
+    internal static string Sanitized(string text) =>
+        Sanitizer.Sanitize(Paragraphs(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim(), AppendLinked));
+
+    private static string Paragraphs(string normalized, Action<StringBuilder, string> appendLine)
+    {
+        var html = new StringBuilder(normalized.Length + 32);
         foreach (var paragraph in ParagraphBreak().Split(normalized))
         {
             if (paragraph.Length == 0)
@@ -30,11 +49,49 @@ public static partial class CommentText
                 {
                     html.Append("<br>");
                 }
-                AppendLinked(html, lines[i]);
+                appendLine(html, lines[i]);
             }
             html.Append("</p>");
         }
-        return Sanitizer.Sanitize(html.ToString());
+        return html.ToString();
+    }
+
+    // As the HTML serialiser writes a text node: only these four characters are escaped.
+    private static void AppendText(StringBuilder html, string line)
+    {
+        foreach (var c in line)
+        {
+            var escaped = c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '\u00A0' => "&nbsp;",
+                _ => null,
+            };
+            if (escaped is null)
+            {
+                html.Append(c);
+            }
+            else
+            {
+                html.Append(escaped);
+            }
+        }
+    }
+
+    private static bool HoldsOnlyParagraphs(string html)
+    {
+        var tags = html.AsSpan();
+        for (var at = tags.IndexOf('<'); at >= 0; at = tags.IndexOf('<'))
+        {
+            tags = tags[(at + 1)..];
+            if (!tags.StartsWith("p>") && !tags.StartsWith("/p>") && !tags.StartsWith("br>"))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void AppendLinked(StringBuilder html, string line)

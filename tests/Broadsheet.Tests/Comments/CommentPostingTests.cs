@@ -123,6 +123,25 @@ public class CommentPostingTests(BroadsheetApp app) : IClassFixture<BroadsheetAp
     }
 
     [Fact]
+    public async Task A_form_over_the_form_limits_is_refused_with_a_clear_answer_and_nothing_is_stored()
+    {
+        var reader = app.CreateReader();
+        var permalink = await reader.FirstArticleAsync();
+        await reader.GetPageAsync(permalink);
+        var token = await reader.CommentTokenAsync();
+        var text = Unique("Padded with too many fields");
+        var fields = new List<KeyValuePair<string, string>>(Reader.ValidComment(text)) { new("__RequestVerificationToken", token!) };
+        // ASP.NET Core reads at most 1,024 fields of a form.
+        fields.AddRange(Enumerable.Range(0, 1100).Select(i => new KeyValuePair<string, string>($"extra{i}", "x")));
+
+        var response = await reader.PostAsync(new Uri(permalink, UriKind.Relative), new FormUrlEncodedContent(fields), Cancel);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(CommentMessages.FormUnreadable, System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel)), StringComparison.Ordinal);
+        Assert.Equal(0, await CountAsync(text));
+    }
+
+    [Fact]
     public async Task The_same_comment_twice_is_a_duplicate()
     {
         var reader = app.CreateReader();

@@ -47,4 +47,37 @@ public class CommentTextTests
         Assert.All(elements, e => Assert.All(e.Attributes, a => Assert.Contains(a.Name, new[] { "href", "rel" })));
         Assert.All(fragment.QuerySelectorAll("a"), a => Assert.StartsWith("https://", a.GetAttribute("href"), StringComparison.Ordinal));
     }
+
+    // Comments without a web address skip the sanitiser: their HTML must be exactly what it gave.
+    [Theory]
+    [InlineData("Plain words.")]
+    [InlineData("Quotes ' \" and ampersands & &amp; &#39; &lt;b&gt; < > <<>> </p> <br> <p>")]
+    [InlineData("Accents é ü ß ø, non-breaking\u00A0space, soft\u00ADhyphen, zero\u200Bwidth, emoji 🌊🚢, CJK 港口")]
+    [InlineData("  leading and trailing spaces  \n\t tabbed line \n\n\n  third paragraph  ")]
+    [InlineData("Lines\r\nwith\rcarriage\r\n\r\nreturns")]
+    [InlineData("<script>alert('x')</script><!-- comment --><![CDATA[ x ]]><!DOCTYPE html>")]
+    [InlineData("&nbsp; &copy; &unknown; & ; &# &#x; &#0; &#xD800; \uFEFF BOM \uFFFE")]
+    [InlineData("ftp://example.org and www.example.org and mailto:ada@example.org, no http link")]
+    [InlineData("=\"`'<>/\\ {} [] () | ~ ^ % $ # @ ! ? * + - _ , . ; :")]
+    public void Html_without_a_web_address_is_exactly_what_the_sanitiser_gives(string text) =>
+        Assert.Equal(CommentText.Sanitized(text), CommentText.ToHtml(text));
+
+    [Fact]
+    public void Random_text_without_a_web_address_gives_exactly_what_the_sanitiser_gives()
+    {
+        const string Alphabet = "ab <>&;#x0123456789\"'=/\n\t\u00A0é🌊-!?pbr";
+        var random = new Random(7);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var length = random.Next(1, 60);
+            var text = new System.Text.StringBuilder(length);
+            while (text.Length < length)
+            {
+                var at = random.Next(Alphabet.Length);
+                text.Append(char.IsHighSurrogate(Alphabet[at]) ? Alphabet.AsSpan(at, 2) : char.IsLowSurrogate(Alphabet[at]) ? "z" : Alphabet[at].ToString());
+            }
+            var typed = text.ToString();
+            Assert.Equal(CommentText.Sanitized(typed), CommentText.ToHtml(typed));
+        }
+    }
 }
