@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Broadsheet.Data;
 
@@ -71,6 +72,14 @@ public sealed class SqliteReaders : IDisposable
         CloseIdle();
     }
 
+    // Without SQLite's query planner stability guarantee, the value bound to a parameter in a
+    // LIMIT (and in a few other places) guides the plan, so each new binding expired the kept
+    // statement and SQLite parsed and planned it again at every read: for a comment page's
+    // recursive query and a list page's, more than running them cost. With it, a plan never
+    // depends on the values bound, which is what keeping a statement prepared assumes.
+    internal static void KeepPlans(SqliteConnection connection) =>
+        raw.sqlite3_db_config(connection.Handle, raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out _);
+
     private Reader Rent()
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _isDisposed), this);
@@ -127,6 +136,7 @@ public sealed class SqliteReaders : IDisposable
                 // These connections only read; should a statement ever try to write, SQLite refuses it.
                 guard.CommandText = "PRAGMA query_only=1;";
                 guard.ExecuteNonQuery();
+                KeepPlans(connection);
                 return new Reader(connection, generation);
             }
             catch

@@ -1,5 +1,6 @@
 using Broadsheet.Data;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Broadsheet.Tests.Data;
 
@@ -87,6 +88,46 @@ public sealed class SqliteReadersTests : IDisposable
 
         Assert.Contains("readonly", refused.Message, StringComparison.Ordinal);
         Assert.Equal(100, (await NumbersAsync(readers, 0, Cancel)).Count);
+    }
+
+    // Observed through SQLite's own count of a statement's re-preparations: nothing a reader sees
+    // changes, only whether SQLite parses and plans the statement again at every read.
+    [Fact]
+    public void A_kept_statement_with_a_limit_is_planned_once_whatever_values_are_bound()
+    {
+        const string FirstOnes = "SELECT \"N\" FROM \"Numbers\" WHERE \"N\" > @p0 ORDER BY \"N\" LIMIT @p1";
+
+        var planned = Reprepares(FirstOnes, keepPlans: true);
+        var unguarded = Reprepares(FirstOnes, keepPlans: false);
+
+        Assert.Equal(0, planned);
+        Assert.True(unguarded > 0, "SQLite no longer plans by a LIMIT's value: this test no longer shows anything");
+    }
+
+    private const int StatementReprepares = 5; // SQLITE_STMTSTATUS_REPREPARE, which SQLitePCLRaw does not name
+
+    private int Reprepares(string sql, bool keepPlans)
+    {
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        if (keepPlans)
+        {
+            SqliteReaders.KeepPlans(connection);
+        }
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
+        using (statement)
+        {
+            for (var i = 1; i <= 3; i++)
+            {
+                raw.sqlite3_bind_int64(statement, 1, i);
+                raw.sqlite3_bind_int64(statement, 2, i);
+                while (raw.sqlite3_step(statement) == raw.SQLITE_ROW)
+                {
+                }
+                raw.sqlite3_reset(statement);
+            }
+            return raw.sqlite3_stmt_status(statement, StatementReprepares, 0);
+        }
     }
 
     [Fact]
