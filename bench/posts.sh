@@ -55,8 +55,9 @@ count() { sqlite3 "$POSTS/broadsheet.db" "SELECT count(*) FROM Comments WHERE Au
 ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
 
 wrk -t1 -c"$CONNS" -d"$WARMUP" --timeout 10s -s bench/comment-post.lua "$BASE$article" -- "$cookie" "$token" warmup >/dev/null
-# The warm-up's last posts, still in flight when wrk stopped, are committed before counting.
-for _ in $(seq 50); do a=$(count); sleep 0.1; [ "$a" = "$(count)" ] && break; done
+# The warm-up's last posts, still in flight when wrk stopped, are committed before counting: the
+# count must hold still for a whole second (on a loaded machine a post can take that long).
+for _ in $(seq 20); do a=$(count); sleep 1; [ "$a" = "$(count)" ] && break; done
 before=$(count)
 ticks_before=$(ticks)
 if [ -n "${TRACE:-}" ]; then
