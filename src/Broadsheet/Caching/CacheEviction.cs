@@ -6,7 +6,6 @@ using Broadsheet.Comments;
 using Broadsheet.Taxonomy;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Broadsheet.Caching;
@@ -21,7 +20,7 @@ internal sealed class CacheEviction(IOutputCacheStore store, ListChanges changes
     private static readonly string[] ContentTables =
         ["\"Articles\"", "\"Comments\"", "\"Categories\"", "\"Tags\"", "\"Authors\"", "\"ArticleTags\"", "\"ArticleCategories\"", "\"SiteSettings\""];
 
-    private readonly ConditionalWeakTable<DbContext, List<EntityEntry>> _saving = [];
+    private readonly ConditionalWeakTable<DbContext, List<(object Entity, EntityState State)>> _saving = [];
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = [];
 
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -67,9 +66,14 @@ internal sealed class CacheEviction(IOutputCacheStore store, ListChanges changes
     }
 
     // Comments stored straight on the connection (CommentInsert) pass no interceptor: their writer
-    // names the articles, whose pages and the lists go when its transaction commits.
-    public void Written(DbContext context, IEnumerable<int> articleIds)
+    // names the articles of the comments that show, whose pages and the lists go when its
+    // transaction commits.
+    public void Written(DbContext context, IReadOnlyCollection<int> articleIds)
     {
+        if (articleIds.Count == 0)
+        {
+            return;
+        }
         var tags = _pending.GetOrCreateValue(context);
         foreach (var id in articleIds)
         {
@@ -99,7 +103,9 @@ internal sealed class CacheEviction(IOutputCacheStore store, ListChanges changes
     {
         if (context is not null)
         {
-            _saving.AddOrUpdate(context, [.. context.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)]);
+            _saving.AddOrUpdate(context, [.. context.ChangeTracker.Entries()
+                .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+                .Select(e => (e.Entity, e.State))]);
         }
     }
 
@@ -111,11 +117,20 @@ internal sealed class CacheEviction(IOutputCacheStore store, ListChanges changes
         }
         _saving.Remove(context);
         var tags = _pending.GetOrCreateValue(context);
-        foreach (var entry in entries)
+        foreach (var (entity, state) in entries)
         {
-            TagsFor(entry.Entity, tags);
+            if (!IsHidden(entity, state))
+            {
+                TagsFor(entity, tags);
+            }
         }
     }
+
+    // A new comment that is not approved (held for moderation, or spam) shows on no shared page:
+    // its author sees it on pages that bypass the cache, and the counts are of approved comments.
+    // Evicting for it would let a flood of spam keep the article and every list uncached.
+    internal static bool IsHidden(object entity, EntityState state) =>
+        state == EntityState.Added && entity is Comment { Status: not CommentStatus.Approved };
 
     private static void TagsFor(object entity, HashSet<string> tags)
     {

@@ -63,7 +63,7 @@ internal static class CommentInsert
         }
         var articleIds = comments.Select(c => c.ArticleId).Distinct().ToList();
         await ThreadCounts.RecountAsync(db, articleIds, cancellationToken);
-        eviction.Written(db, articleIds);
+        eviction.Written(db, [.. comments.Where(c => !CacheEviction.IsHidden(c, EntityState.Added)).Select(c => c.ArticleId).Distinct()]);
     }
 
     private static void Bind(DbParameter[] parameters, Comment c)

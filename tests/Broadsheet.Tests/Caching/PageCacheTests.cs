@@ -84,6 +84,40 @@ public class PageCacheTests
         Assert.Contains("1 comment", home, StringComparison.Ordinal);
     }
 
+    // A comment held for moderation shows on no shared page (its author's pages bypass the
+    // cache), so it evicts nothing: a flood of held or spam comments cannot keep pages uncached.
+    [Fact]
+    public async Task A_comment_held_for_moderation_leaves_the_cached_pages_in_place_until_it_is_approved()
+    {
+        using var app = new BroadsheetApp();
+        await AddArticleDueInTenMinutesAsync(app, "Timed story behind a held comment", "timed-story-held-comment");
+        var stranger = app.CreateReader();
+        var permalink = await stranger.FirstArticleAsync();
+        Assert.DoesNotContain("Timed story behind a held comment", await HtmlAsync(stranger, "/"), StringComparison.Ordinal);
+        await HtmlAsync(stranger, permalink);
+        var text = $"Held words {Guid.NewGuid():N}";
+
+        // The story falls due without a write; only a page rendered afresh would show it.
+        app.Time.Advance(TimeSpan.FromMinutes(11));
+        var posted = await app.CreateReader().PostCommentAsync(permalink, Reader.ValidComment(text, "first.timer@example.org"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+        Assert.Equal(CommentStatus.Pending,
+            await app.WithDbAsync(db => db.Comments.Where(c => c.Content == text).Select(c => c.Status).SingleAsync(Cancel)));
+        Assert.DoesNotContain("Timed story behind a held comment", await HtmlAsync(app.CreateReader(), "/"), StringComparison.Ordinal);
+        Assert.DoesNotContain(text, await HtmlAsync(app.CreateReader(), permalink), StringComparison.Ordinal);
+
+        await app.WithDbAsync(async db =>
+        {
+            var comment = await db.Comments.SingleAsync(c => c.Content == text, Cancel);
+            comment.Status = CommentStatus.Approved;
+            return await db.SaveChangesAsync(Cancel);
+        });
+
+        Assert.Contains(text, await HtmlAsync(app.CreateReader(), permalink), StringComparison.Ordinal);
+        Assert.Contains("Timed story behind a held comment", await HtmlAsync(app.CreateReader(), "/"), StringComparison.Ordinal);
+    }
+
     // A section's archive is a list: filing an article under it too (a row of ArticleCategories
     // and nothing else) or taking it away, in bulk as well, shows there at once.
     [Fact]
