@@ -43,8 +43,20 @@ cleanup() {
 }
 trap cleanup EXIT
 "${as_pg[@]}" "$pg_bin/initdb" -D "$pg_data" -U broadsheet --auth=trust -E UTF8 >/dev/null
-"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
-  -o "-h 127.0.0.1 -p $pg_port -k $pg_data -c fsync=off -c max_connections=300" start >/dev/null
+# Should the port be taken (a server left over by an interrupted run), the next ones are tried;
+# a server that will not start at all shows its own log before the run stops.
+started=0
+for attempt in 1 2 3; do
+  if "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_data" -l "$pg_data/server.log" -w \
+    -o "-h 127.0.0.1 -p $pg_port -k $pg_data -c fsync=off -c max_connections=300" start >/dev/null; then
+    started=1
+    break
+  fi
+  echo "PostgreSQL did not start on port $pg_port (attempt $attempt):" >&2
+  tail -n 20 "$pg_data/server.log" >&2 || true
+  pg_port=$((pg_port + 1))
+done
+[ "$started" = 1 ] || { echo "no PostgreSQL server for the second pass" >&2; exit 1; }
 
 # Every test app watches its configuration files; inotify instances are few per user (128 by
 # default) and shared with whatever else runs as that user, so the test apps poll instead.
