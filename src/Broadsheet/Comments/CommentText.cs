@@ -7,14 +7,15 @@ namespace Broadsheet.Comments;
 
 // Comments are plain text. Whatever a reader types is shown as text: every character is encoded,
 // then only our own markup is added (paragraphs, line breaks, links with rel="nofollow ugc").
-// The sanitizer runs last, as a second lock, with an allow-list of exactly that markup.
+// A second lock follows, with an allow-list of exactly that markup: the sanitizer, or for a comment
+// without links a check that its HTML holds paragraphs and line breaks only (see ToHtml).
 public static partial class CommentText
 {
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
     public static string ToHtml(string text)
     {
-        var normalized = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+        var normalized = Normalized(text);
         if (WebAddress().IsMatch(normalized))
         {
             return Sanitizer.Sanitize(Paragraphs(normalized, AppendLinked));
@@ -29,8 +30,9 @@ public static partial class CommentText
 
     // The way every comment was made before (encoded, then sanitised), kept for the tests that
     // hold ToHtml to giving exactly the same HTML.
-    internal static string Sanitized(string text) =>
-        Sanitizer.Sanitize(Paragraphs(text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim(), AppendLinked));
+    internal static string Sanitized(string text) => Sanitizer.Sanitize(Paragraphs(Normalized(text), AppendLinked));
+
+    private static string Normalized(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
 
     private static string Paragraphs(string normalized, Action<StringBuilder, string> appendLine)
     {
