@@ -21,6 +21,16 @@ internal static class PageReads
             ? readers.ListAsync(sql, values, row, cancellationToken)
             : OnContextAsync(db, sql, values, row, cancellationToken);
 
+    // A read that asks for no context: on SQLite the kept connections answer it and none is made (a
+    // request that needs none, such as a static file passing the old-address lookup, then costs
+    // none); on PostgreSQL it goes through the request's context. Only for reads outside any
+    // transaction: the kept connections see committed rows alone.
+    public static Task<List<T>> ListAsync<T>(IServiceProvider services, string sql, object?[] values, Func<DbDataReader, T> row,
+        CancellationToken cancellationToken) =>
+        services.GetService<SqliteReaders>() is { } readers
+            ? readers.ListAsync(sql, values, row, cancellationToken)
+            : ListAsync(services.GetRequiredService<BroadsheetDb>(), sql, values, row, cancellationToken);
+
     // Where the reads go through the context, one connection for a page's few reads rather than
     // one opened (and set up) per read; the kept SQLite connections need none.
     public static async Task HoldConnectionAsync(BroadsheetDb db, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ namespace Broadsheet.Caching;
 internal sealed class CacheEviction(IOutputCacheStore store, ListChanges changes) : ISaveChangesInterceptor, IDbCommandInterceptor, IDbTransactionInterceptor
 {
     private static readonly string[] ContentTables =
-        ["\"Articles\"", "\"Comments\"", "\"Categories\"", "\"Tags\"", "\"Authors\"", "\"ArticleTags\"", "\"ArticleCategories\"", "\"SiteSettings\""];
+        ["\"Articles\"", "\"Comments\"", "\"Categories\"", "\"Tags\"", "\"Authors\"", "\"ArticleTags\"", "\"ArticleCategories\"", "\"SiteSettings\"", "\"LegacyUrls\""];
 
     private readonly ConditionalWeakTable<DbContext, List<(object Entity, EntityState State)>> _saving = [];
     private readonly ConditionalWeakTable<DbContext, HashSet<string>> _pending = [];
@@ -145,6 +145,12 @@ internal sealed class CacheEviction(IOutputCacheStore store, ListChanges changes
                 tags.Add(CacheTags.Lists);
                 break;
             case Category or Tag or Author or Settings.SiteSettings:
+                tags.Add(ReaderPagePolicy.AllPagesTag);
+                break;
+            // An old address is asked after the cache (LegacyRedirects), and one may be the address
+            // of a page stored there (a renamed duplicate slug keeps its date): that page must go for
+            // the redirect to be seen. Only imports and restores write them, so every page goes.
+            case Redirects.LegacyUrl:
                 tags.Add(ReaderPagePolicy.AllPagesTag);
                 break;
             // A tag (ArticleTags: ArticlesId) or a secondary section (ArticleCategories: ArticleId)

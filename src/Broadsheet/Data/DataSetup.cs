@@ -17,12 +17,16 @@ public static class DataSetup
             .ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(DataOptions.Section).Get<DataOptions>() ?? new DataOptions();
         var provider = DatabaseProviders.From(builder.Configuration);
+        // Contexts are pooled: every request asks for one (most pages only pass it on to PageReads),
+        // and making a context (comparing its options with EF's cached ones, setting its DbSets)
+        // cost more than a reader page's old-address lookup. A context goes back to the pool reset
+        // (tracked entities, open connection and transaction gone), with the same singleton options.
         if (provider == DatabaseProvider.Postgres)
         {
             var connectionString = builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 } cs ? cs
                 : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
-            builder.Services.AddDbContext<PostgresDb>((services, db) => db.UseNpgsql(connectionString)
-                .AddInterceptors(services.GetRequiredService<CacheEviction>()), optionsLifetime: ServiceLifetime.Singleton);
+            builder.Services.AddDbContextPool<PostgresDb>((services, db) => db.UseNpgsql(connectionString)
+                .AddInterceptors(services.GetRequiredService<CacheEviction>()));
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<PostgresDb>());
         }
         else
@@ -35,9 +39,8 @@ public static class DataSetup
             }.ToString();
             // Disposed with the app, which closes the kept connections before the file may go.
             builder.Services.AddSingleton(_ => new SqliteReaders(connectionString));
-            // The options are the same for every request: built once, not per request's context.
-            builder.Services.AddDbContext<SqliteDb>((services, db) => db.UseSqlite(connectionString)
-                .AddInterceptors(new SqliteDurability(), new TransactionWatch(), services.GetRequiredService<CacheEviction>()), optionsLifetime: ServiceLifetime.Singleton);
+            builder.Services.AddDbContextPool<SqliteDb>((services, db) => db.UseSqlite(connectionString)
+                .AddInterceptors(new SqliteDurability(), new TransactionWatch(), services.GetRequiredService<CacheEviction>()));
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<SqliteDb>());
             builder.Services.AddHostedService<SqliteStatistics>();
         }

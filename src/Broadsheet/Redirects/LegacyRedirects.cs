@@ -16,7 +16,10 @@ namespace Broadsheet.Redirects;
 // same comment page of the new address, which sends a number it no longer has to the comments.
 internal sealed partial class LegacyRedirects(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, BroadsheetDb db, Permalinks permalinks, SiteClock clock)
+    // No context among the parameters: one would be made for every GET, static files included. The
+    // lookup by path asks for none (PageReads); a context is asked for only by an old query
+    // (?p=, ?cat=, …), a path that is an old address, or a 404.
+    public async Task InvokeAsync(HttpContext context, Permalinks permalinks, SiteClock clock)
     {
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
@@ -25,12 +28,14 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
             return;
         }
         var path = OldPermalinks.Normalize(request.Path.Value ?? "/");
+        var services = context.RequestServices;
         // An old address may look like a current one (a renamed duplicate slug keeps its date), so
         // the old addresses are asked first: one indexed lookup.
         // While the database is away there is no old address to find, and cached pages are served.
-        var target = await DatabaseOutage.OrNullWhileAwayAsync(async () => await FromQueryAsync(context, db, permalinks, clock)
-            ?? await FromPathAsync(path, db, permalinks, clock, orCurrent: false, context.RequestAborted)
-            ?? await CommentPageOfOldAddressAsync(path, db, permalinks, clock, context.RequestAborted));
+        var target = await DatabaseOutage.OrNullWhileAwayAsync(async () =>
+            (request.QueryString.HasValue ? await FromQueryAsync(context, Db(services), permalinks, clock) : null)
+            ?? await FromPathAsync(path, services, permalinks, clock, orCurrent: false, context.RequestAborted)
+            ?? await CommentPageOfOldAddressAsync(path, services, permalinks, clock, context.RequestAborted));
         if (target is not null && Uri.UnescapeDataString(target) != path)
         {
             RedirectTo(context, target);
@@ -39,11 +44,13 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
         await next(context);
         if (context.Response.StatusCode == StatusCodes.Status404NotFound && !context.Response.HasStarted
             && Tail().Match(path) is { Success: true } tail
-            && await DatabaseOutage.OrNullWhileAwayAsync(() => FromPathAsync(path[..tail.Index] + "/", db, permalinks, clock, orCurrent: true, context.RequestAborted)) is { } moved)
+            && await DatabaseOutage.OrNullWhileAwayAsync(() => FromPathAsync(path[..tail.Index] + "/", services, permalinks, clock, orCurrent: true, context.RequestAborted)) is { } moved)
         {
             RedirectTo(context, moved + "#comments");
         }
     }
+
+    private static BroadsheetDb Db(IServiceProvider services) => services.GetRequiredService<BroadsheetDb>();
 
     private static void RedirectTo(HttpContext context, string target)
     {
@@ -101,23 +108,23 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
         return permalinks.For(imported.Article) + string.Create(CultureInfo.InvariantCulture, $"?replytocom={imported.Id}#respond");
     }
 
-    private static async Task<string?> CommentPageOfOldAddressAsync(string path, BroadsheetDb db, Permalinks permalinks, SiteClock clock,
+    private static async Task<string?> CommentPageOfOldAddressAsync(string path, IServiceProvider services, Permalinks permalinks, SiteClock clock,
         CancellationToken cancellationToken) =>
         CommentPageTail().Match(path) is { Success: true } tail
-            && await FromPathAsync(path[..tail.Index] + "/", db, permalinks, clock, orCurrent: false, cancellationToken) is { } moved
+            && await FromPathAsync(path[..tail.Index] + "/", services, permalinks, clock, orCurrent: false, cancellationToken) is { } moved
             ? moved + tail.Value[1..] : null;
 
-    private static async Task<string?> FromPathAsync(string path, BroadsheetDb db, Permalinks permalinks, SiteClock clock,
+    private static async Task<string?> FromPathAsync(string path, IServiceProvider services, Permalinks permalinks, SiteClock clock,
         bool orCurrent, CancellationToken cancellationToken)
     {
         if (path == "/")
         {
             return null;
         }
-        var legacy = await LegacyByPathAsync(db, path, cancellationToken);
+        var legacy = await LegacyByPathAsync(services, path, cancellationToken);
         return legacy is not null
-            ? await TargetAsync(legacy, db, permalinks, clock, cancellationToken)
-            : orCurrent ? await CurrentArticleAsync(path, db, permalinks, clock, cancellationToken) : null;
+            ? await TargetAsync(legacy, Db(services), permalinks, clock, cancellationToken)
+            : orCurrent ? await CurrentArticleAsync(path, Db(services), permalinks, clock, cancellationToken) : null;
     }
 
     // The tail of an article whose address did not change ("{permalink}feed/" arrives here as
@@ -154,8 +161,8 @@ internal sealed partial class LegacyRedirects(RequestDelegate next)
     }
 
     // Asked on every GET of a page, so a fixed statement (PageReads): EF's query pipeline costs more than the lookup.
-    private static async Task<LegacyUrl?> LegacyByPathAsync(BroadsheetDb db, string path, CancellationToken cancellationToken) =>
-        (await PageReads.ListAsync(db, LegacyByPathSql, [path], static reader => new LegacyUrl
+    private static async Task<LegacyUrl?> LegacyByPathAsync(IServiceProvider services, string path, CancellationToken cancellationToken) =>
+        (await PageReads.ListAsync(services, LegacyByPathSql, [path], static reader => new LegacyUrl
         {
             Id = reader.GetInt32(0), Path = reader.GetString(1), Target = Enum.Parse<LegacyTarget>(reader.GetString(2)), TargetId = reader.GetInt32(3),
         }, cancellationToken)).FirstOrDefault();

@@ -2,7 +2,6 @@ using System.Globalization;
 using Broadsheet.Articles;
 using Broadsheet.Data;
 using Broadsheet.Shared;
-using Microsoft.EntityFrameworkCore;
 
 namespace Broadsheet.Search;
 
@@ -36,16 +35,13 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
                 Count - related.Count, cancellationToken);
             if (similar.Count > 0)
             {
-                var links = await Links(db, similar, now).ToDictionaryAsync(l => l.Id, cancellationToken);
+                var links = await LinksAsync(similar, now, cancellationToken);
                 related.AddRange(similar.Where(links.ContainsKey).Select(id => links[id]));
             }
         }
         if (related.Count < Count)
         {
-            var shown = related.Select(r => r.Id).ToList();
-            related.AddRange(await db.Articles.Published(now)
-                .Where(a => a.CategoryId == article.CategoryId && a.Id != article.Id && !shown.Contains(a.Id))
-                .NewestFirst().Take(Count - related.Count).ToLinks().ToListAsync(cancellationToken));
+            related.AddRange(await SectionLatestAsync(article, [.. related.Select(r => r.Id)], now, Count - related.Count, cancellationToken));
         }
         var (previous, next) = await NeighboursAsync(article, now, cancellationToken);
         return new RelatedReading(related, previous, next);
@@ -120,8 +116,47 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
             """;
     }
 
-    private static IQueryable<RelatedLink> Links(BroadsheetDb db, IReadOnlyList<int> ids, DateTime now) =>
-        db.Articles.Published(now).Where(a => ids.Contains(a.Id)).ToLinks();
+    // The published ones among the articles the full-text index found alike, by id: a fixed
+    // statement (PageReads) for each number of ids up to Count, the most it is asked for.
+    private async Task<Dictionary<int, RelatedLink>> LinksAsync(IReadOnlyList<int> ids, DateTime now, CancellationToken cancellationToken)
+    {
+        var links = new Dictionary<int, RelatedLink>();
+        foreach (var chunk in ids.Chunk(Count))
+        {
+            foreach (var link in await PageReads.ListAsync(db, LinksSql[chunk.Length], [.. chunk.Select(id => (object?)id), now], ReadLink, cancellationToken))
+            {
+                links[link.Id] = link;
+            }
+        }
+        return links;
+    }
+
+    private static readonly string[] LinksSql = [.. Enumerable.Range(0, Count + 1).Select(n => n == 0 ? "" : $$"""
+        SELECT a."Id", a."Title", a."Slug", a."PublishedAt" FROM "Articles" AS a
+        WHERE a."Id" IN ({{Slots(0, n)}}) AND {{PublishedRule($"@p{n}")}}
+        """)];
+
+    // The section's latest, the last resort: Published(now) and NewestFirst() spelled
+    // out, one statement for each number of links already shown (fewer than Count).
+    private Task<List<RelatedLink>> SectionLatestAsync(Article article, int[] shown, DateTime now, int take,
+        CancellationToken cancellationToken) =>
+        PageReads.ListAsync(db, SectionLatestSql[shown.Length], [article.CategoryId, article.Id, now, take, .. shown.Select(id => (object?)id)],
+            ReadLink, cancellationToken);
+
+    private static readonly string[] SectionLatestSql = [.. Enumerable.Range(0, Count).Select(n => $$"""
+        SELECT a."Id", a."Title", a."Slug", a."PublishedAt" FROM "Articles" AS a
+        WHERE a."CategoryId" = @p0 AND a."Id" <> @p1 AND {{PublishedRule("@p2")}}{{(n == 0 ? "" : $" AND a.\"Id\" NOT IN ({Slots(4, n)})")}}
+        ORDER BY a."PublishedAt" DESC, a."Id" DESC LIMIT @p3
+        """)];
+
+    private static string PublishedRule(string now) =>
+        $"a.\"Status\" = '{nameof(ArticleStatus.Published)}' AND a.\"PublishedAt\" <= {now} AND a.\"Kind\" = '{nameof(ArticleKind.Post)}'";
+
+    private static string Slots(int first, int count) =>
+        string.Join(", ", Enumerable.Range(first, count).Select(i => "@p" + i.ToString(CultureInfo.InvariantCulture)));
+
+    private static RelatedLink ReadLink(System.Data.Common.DbDataReader reader) =>
+        new(reader.GetInt32(0), reader.GetString(1), reader.GetString(2), reader.UtcDateTime(3));
 
     // The section's previous and next articles, both in one round trip (each an index seek).
     private async Task<(RelatedLink? Previous, RelatedLink? Next)> NeighboursAsync(Article article, DateTime now,
@@ -135,7 +170,7 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
         return (both.FirstOrDefault(IsBefore), both.FirstOrDefault(l => !IsBefore(l)));
     }
 
-    // Published() and ToLinks() spelled out as a fixed statement (PageReads), run on every view.
+    // Published() spelled out as a fixed statement (PageReads), run on every view.
     private const string NeighboursSql = $$"""
         SELECT "Id", "Title", "Slug", "PublishedAt" FROM (
             SELECT a."Id", a."Title", a."Slug", a."PublishedAt" FROM "Articles" AS a
@@ -149,10 +184,4 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
               AND a."Kind" = '{{nameof(ArticleKind.Post)}}' AND (a."PublishedAt" > @p2 OR (a."PublishedAt" = @p2 AND a."Id" > @p1))
             ORDER BY a."PublishedAt", a."Id" LIMIT 1) AS "Next"
         """;
-}
-
-public static class RelatedLinkQueries
-{
-    public static IQueryable<RelatedLink> ToLinks(this IQueryable<Article> articles) =>
-        articles.Select(a => new RelatedLink(a.Id, a.Title, a.Slug, a.PublishedAt!.Value));
 }

@@ -54,4 +54,21 @@ public sealed class RelatedArticlesTests(BroadsheetApp app) : IClassFixture<Broa
 
         Assert.Equal([.. Enumerable.Reverse(published).Select(PermalinkOf)], related);
     }
+
+    [Fact]
+    public async Task Without_shared_tags_the_alike_articles_come_first_then_the_sections_latest_each_once()
+    {
+        await app.AddSectionAndTagAsync("wabe");
+        await app.AddSectionAndTagAsync("tulgey");
+        var older = await app.AddArticleAsync("Borogoves at dusk", age: TimeSpan.FromHours(8), category: "wabe");
+        var newer = await app.AddArticleAsync("Mome raths at dawn", age: TimeSpan.FromHours(7), category: "wabe");
+        await app.AddArticleAsync("Slithy toves outgribe in draft", status: ArticleStatus.Draft, category: "wabe");
+        // Alike in its words, and in the section too: shown once, among the alike.
+        var alike = await app.AddArticleAsync("Slithy toves outgribe again", age: TimeSpan.FromHours(3), category: "wabe");
+        var subject = await app.AddArticleAsync("Slithy toves outgribe", age: TimeSpan.FromHours(1), category: "wabe");
+
+        var related = await RelatedLinksAsync(subject);
+
+        Assert.Equal([PermalinkOf(alike), PermalinkOf(newer), PermalinkOf(older)], related);
+    }
 }
