@@ -11,9 +11,11 @@ namespace Broadsheet.Redirects;
 // Old WordPress links keep working: /?p=ID, /?page_id=ID, /?cat=ID, /?tag=slug, /?author=ID and
 // ?replytocom=N (an old comment number) answer 301 to the new place at once; any other address
 // that ends in 404 is looked up among the old addresses (LegacyUrl), with "feed/" and "amp/" tails
-// tried too. A 404 costs one indexed lookup; a page that exists costs nothing. Comment pages
-// ("{permalink}comment-page-N/") are real pages now: an old address's comment page goes to the
-// same comment page of the new address, which sends a number it no longer has to the comments.
+// tried too. A page that is rendered costs one indexed lookup, a cached page none (the output
+// cache answers before this runs; CacheEviction evicts every page when an old address is stored),
+// and a 404 one more. Comment pages ("{permalink}comment-page-N/") are real pages now: an old
+// address's comment page goes to the same comment page of the new address, which sends a number
+// it no longer has to the comments.
 internal sealed partial class LegacyRedirects(RequestDelegate next)
 {
     // No context among the parameters: one would be made for every GET, static files included. The
