@@ -12,9 +12,17 @@ if (args.Length == 0 || args[0] != "generate")
 }
 var options = Arguments.Parse(args[1..]);
 var clock = Stopwatch.StartNew();
-await SiteGenerator.GenerateAsync(
-    options.GetValueOrDefault("data") ?? throw new ArgumentException("--data DIR is required"),
-    int.Parse(options.GetValueOrDefault("articles") ?? "1000", System.Globalization.CultureInfo.InvariantCulture),
-    int.Parse(options.GetValueOrDefault("comments") ?? "10000", System.Globalization.CultureInfo.InvariantCulture));
+try
+{
+    await SiteGenerator.GenerateAsync(
+        options.GetValueOrDefault("data") ?? throw new ArgumentException("--data DIR is required"),
+        int.Parse(options.GetValueOrDefault("articles") ?? "1000", System.Globalization.CultureInfo.InvariantCulture),
+        int.Parse(options.GetValueOrDefault("comments") ?? "10000", System.Globalization.CultureInfo.InvariantCulture));
+}
+catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException)
+{
+    Console.Error.WriteLine($"generate: {e.Message}");
+    return 2;
+}
 Console.WriteLine($"generated in {clock.Elapsed.TotalSeconds:F1} s");
 return 0;
