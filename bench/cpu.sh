@@ -6,7 +6,8 @@
 #   generator when it has no database (the demo newsroom plus an article with 50 comments and one
 #   with 5,000), starts it on 127.0.0.1:$PORT with the output cache off (CACHED=1 keeps it on) and,
 #   for each path (default: the 50-comment article, home, first category, search), runs wrk and
-#   prints req/s and the app's utime+stime per request.
+#   prints req/s and the app's utime+stime per request. Paths may be the names listed below
+#   (FIFTY, BIG1, BIG, CATEGORY) for pages whose addresses depend on the site.
 # Knobs (env): PORT=5095 DURATION=10s WARMUP=10s CONNS=8 APP=/tmp/broadsheet-cpu-app TOOLS=/tmp/broadsheet-cpu-tools
 #   ARTICLES=2 COMMENTS=5050 (for a new DATA_DIR), CACHED=0, NO_PUBLISH=0, extra app settings as
 #   EXTRA="Name__Key=value …".
@@ -45,10 +46,24 @@ for _ in $(seq 150); do curl -sf -o /dev/null "$BASE/healthz" && break; sleep 0.
 curl -sf -o /dev/null "$BASE/" || { echo "the app did not answer; see $DATA/cpu-bench.log" >&2; exit 1; }
 
 link_to() { curl -s "$BASE/" | grep -o "href=\"/[0-9/]*$1/\"" | head -1 | cut -d'"' -f2; }
+first_category() { curl -s "$BASE/" | grep -o 'href="/category/[^"]*/"' | head -1 | cut -d'"' -f2; }
 if [ $# -eq 0 ]; then
-  set -- "$(link_to bench-article-with-fifty-comments)" / \
-    "$(curl -s "$BASE/" | grep -o 'href="/category/[^"]*/"' | head -1 | cut -d'"' -f2)" "/search?q=harbour"
+  set -- FIFTY / CATEGORY "/search?q=harbour"
 fi
+# Names for the pages whose addresses depend on the site (the bench articles' dates):
+# FIFTY (the 50-comment article), BIG1 (page 1 of the 5,000-comment thread), BIG (its newest
+# page), CATEGORY (the home page's first category).
+paths=()
+for path in "$@"; do
+  case "$path" in
+    FIFTY) paths+=("$(link_to bench-article-with-fifty-comments)") ;;
+    BIG) paths+=("$(link_to bench-article-with-five-thousand-comments)") ;;
+    BIG1) paths+=("$(link_to bench-article-with-five-thousand-comments)comment-page-1/") ;;
+    CATEGORY) paths+=("$(first_category)") ;;
+    *) paths+=("$path") ;;
+  esac
+done
+set -- "${paths[@]}"
 
 ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
 hz=$(getconf CLK_TCK)

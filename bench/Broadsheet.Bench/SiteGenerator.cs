@@ -21,8 +21,21 @@ internal static class SiteGenerator
          "station pier storm lighthouse museum library choir football allotment garden café theatre regatta " +
          "budget planning bridge estuary gull chandlery volunteer election mayor bus timetable ticket weather").Split(' ');
 
+    private const int FiftyComments = 50, BigThreadComments = 5_000;
+
     public static async Task GenerateAsync(string dataDirectory, int articles, int comments)
     {
+        if (articles < 2 || comments < 0)
+        {
+            throw new ArgumentException("--articles must be at least 2 (the two bench articles) and --comments at least 0.");
+        }
+        var (onFifty, onBigThread) = BenchCounts(comments);
+        if (comments - onFifty - onBigThread > 0 && articles <= 2)
+        {
+            // The rest would land on the bench articles, whose counts the benchmarks rely on.
+            throw new ArgumentException(
+                $"{comments} comments need more than 2 articles: the two bench articles take {FiftyComments + BigThreadComments}, the rest go to the others.");
+        }
         Directory.CreateDirectory(dataDirectory);
         var path = Path.Combine(Path.GetFullPath(dataDirectory), "broadsheet.db");
         await using (var db = new SqliteDb(new DbContextOptionsBuilder<SqliteDb>().UseSqlite($"Data Source={path}").Options))
@@ -66,14 +79,46 @@ internal static class SiteGenerator
         await InsertCommentsAsync(connection, transaction, random, articleIds, comments, now);
         // The articles' stored thread counts, which the app keeps on its own writes only.
         await ExecuteAsync(connection, ThreadCounts.RecountAllSql, transaction);
+        var shown = await ApprovedCountsAsync(connection, transaction);
         await transaction.CommitAsync();
         Console.WriteLine($"{articles} articles, {comments} comments in {path}");
+        Console.WriteLine($"bench articles: {shown.GetValueOrDefault(FiftyCommentSlug)} and {shown.GetValueOrDefault(BigThreadSlug)} approved comments");
+        // The benchmarks compare sites by these two pages: a site where they differ is no use.
+        if (shown.GetValueOrDefault(FiftyCommentSlug) != onFifty || shown.GetValueOrDefault(BigThreadSlug) != onBigThread)
+        {
+            throw new InvalidOperationException($"the bench articles should have {onFifty} and {onBigThread} comments");
+        }
     }
 
-    // 50 on the first article (12 of them replies), 5,000 on the second, the rest spread at random.
+    // The comments each bench article gets: as many of the 50 and the 5,000 as there are comments.
+    private static (int OnFifty, int OnBigThread) BenchCounts(int comments)
+    {
+        var onFifty = Math.Min(comments, FiftyComments);
+        return (onFifty, Math.Min(comments - onFifty, BigThreadComments));
+    }
+
+    private static async Task<Dictionary<string, long>> ApprovedCountsAsync(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        await using var command = Command(connection, transaction,
+            "SELECT Slug, (SELECT COUNT(*) FROM Comments AS c WHERE c.ArticleId = a.Id AND c.Status = 'Approved') FROM Articles AS a " +
+            "WHERE a.Slug IN ($fifty, $big)", "$fifty", "$big");
+        command.Parameters[0].Value = FiftyCommentSlug;
+        command.Parameters[1].Value = BigThreadSlug;
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counts[reader.GetString(0)] = reader.GetInt64(1);
+        }
+        return counts;
+    }
+
+    // 50 on the first article (12 of them replies), 5,000 on the second, the rest spread at random
+    // over the other articles, so that the two bench articles have exactly their counts on any site.
     private static async Task InsertCommentsAsync(SqliteConnection connection, SqliteTransaction transaction, Random random,
         List<long> articleIds, int comments, DateTime now)
     {
+        var (onFifty, onBigThread) = BenchCounts(comments);
         var insert = Command(connection, transaction,
             "INSERT INTO Comments (ArticleId, ParentId, AuthorName, AuthorEmail, AuthorUrl, Content, RenderedHtml, Status, CreatedAt, IpAddress, UserAgent) " +
             "VALUES ($article, $parent, $name, $email, NULL, $content, $html, 'Approved', $at, $ip, 'bench') RETURNING Id",
@@ -81,14 +126,14 @@ internal static class SiteGenerator
         long? lastOnArticle = null;
         for (var i = 0; i < comments; i++)
         {
-            var article = i < 50 ? articleIds[0] : i < 5050 && articleIds.Count > 1 ? articleIds[1] : articleIds[random.Next(articleIds.Count)];
-            var parent = i < 50 && i % 4 == 3 ? lastOnArticle : null;
+            var article = i < onFifty ? articleIds[0] : i < onFifty + onBigThread ? articleIds[1] : articleIds[2 + random.Next(articleIds.Count - 2)];
+            var parent = i < onFifty && i % 4 == 3 ? lastOnArticle : null;
             var reader = random.Next(20_000);
             var at = now.AddDays(-1).AddSeconds(i % 80_000);
             var content = Sentence(random, 30);
             var id = (long)(await RunAsync(insert, article, parent, $"Reader {reader}", $"reader{reader}@example.org",
                 content, CommentRendering.ToHtml(content, null), Sql(at), $"198.51.100.{reader % 250}"))!;
-            lastOnArticle = i < 50 ? id : null;
+            lastOnArticle = i < onFifty ? id : null;
         }
     }
 
