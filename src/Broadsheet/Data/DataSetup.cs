@@ -2,6 +2,7 @@ using Broadsheet.Caching;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Data;
@@ -22,6 +23,7 @@ public static class DataSetup
             var connectionString = builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 } cs ? cs
                 : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             builder.Services.AddDbContext<PostgresDb>((services, db) => db.UseNpgsql(connectionString)
+                .ReplaceService<IMigrationsAssembly, MigrationTypes>()
                 .AddInterceptors(services.GetRequiredService<CacheEviction>()), optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<PostgresDb>());
         }
@@ -37,6 +39,7 @@ public static class DataSetup
             builder.Services.AddSingleton(_ => new SqliteReaders(connectionString));
             // The options are the same for every request: built once, not per request's context.
             builder.Services.AddDbContext<SqliteDb>((services, db) => db.UseSqlite(connectionString)
+                .ReplaceService<IMigrationsAssembly, MigrationTypes>()
                 .AddInterceptors(new SqliteDurability(), new TransactionWatch(), services.GetRequiredService<CacheEviction>()), optionsLifetime: ServiceLifetime.Singleton);
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<SqliteDb>());
             builder.Services.AddHostedService<SqliteStatistics>();
