@@ -2,6 +2,7 @@ using Broadsheet.Caching;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Options;
 
 namespace Broadsheet.Data;
@@ -26,6 +27,7 @@ public static class DataSetup
             var connectionString = builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 } cs ? cs
                 : throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Postgres is not set.");
             builder.Services.AddDbContextPool<PostgresDb>((services, db) => db.UseNpgsql(connectionString)
+                .ReplaceService<IMigrationsAssembly, MigrationTypes>()
                 .AddInterceptors(services.GetRequiredService<CacheEviction>()));
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<PostgresDb>());
         }
@@ -40,6 +42,7 @@ public static class DataSetup
             // Disposed with the app, which closes the kept connections before the file may go.
             builder.Services.AddSingleton(_ => new SqliteReaders(connectionString));
             builder.Services.AddDbContextPool<SqliteDb>((services, db) => db.UseSqlite(connectionString)
+                .ReplaceService<IMigrationsAssembly, MigrationTypes>()
                 .AddInterceptors(new SqliteDurability(), new TransactionWatch(), services.GetRequiredService<CacheEviction>()));
             builder.Services.AddScoped<BroadsheetDb>(services => services.GetRequiredService<SqliteDb>());
             builder.Services.AddHostedService<SqliteStatistics>();

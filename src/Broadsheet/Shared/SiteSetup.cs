@@ -1,4 +1,5 @@
 using Broadsheet.Caching;
+using Microsoft.AspNetCore.Mvc.Controllers;
 
 namespace Broadsheet.Shared;
 
@@ -15,7 +16,11 @@ public static class SiteSetup
         builder.Services.AddSingleton<SiteAddress>();
         // Pages live beside the code of their feature (Articles/ArticlePage.cshtml, …); each
         // declares its public route itself.
-        builder.Services.AddRazorPages().WithRazorPagesRoot("/");
+        // The site has no MVC controllers: without this, MVC would look for them by loading every
+        // type of the app at start, and with them assemblies a node may never use (the Redis
+        // client, SkiaSharp), several MB of resident memory.
+        builder.Services.AddRazorPages().WithRazorPagesRoot("/").ConfigureApplicationPartManager(parts =>
+            parts.FeatureProviders.Remove(parts.FeatureProviders.OfType<ControllerFeatureProvider>().Single()));
         return builder;
     }
 
