@@ -15,7 +15,7 @@ public sealed record PageMetadata
     public IReadOnlyList<string> Tags { get; init; } = [];
 
     // Already serialised by StructuredData: safe to write inside <script type="application/ld+json">.
-    public string? JsonLd { get; init; }
+    public JsonLdBlock? JsonLd { get; init; }
 
     public IReadOnlyList<FeedLink> Feeds { get; init; } = [];
 }

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -31,7 +29,13 @@ public sealed partial class StructuredData(SiteAddress address, Permalinks perma
         // The uploaded featured image, else the one an import brought (its old URL), else the body's first.
         var image = Absolute(featuredImage, baseUrl) ?? Absolute(article.FeaturedImageUrl, baseUrl) ?? FirstImage(article.BodyHtml, baseUrl);
         // Written straight to UTF-8, not built as a JsonObject tree: a comment page adds fifty items.
-        var buffer = new ArrayBufferWriter<byte>(8192);
+        // Sized for the comments' text, so that the buffer seldom has to grow.
+        var capacity = 4096;
+        foreach (var comment in approvedComments)
+        {
+            capacity += comment.Content.Length + comment.AuthorName.Length + 256;
+        }
+        var buffer = new JsonLdBlock(capacity);
         using (var json = new Utf8JsonWriter(buffer, Json))
         {
             json.WriteStartArray();
@@ -47,7 +51,7 @@ public sealed partial class StructuredData(SiteAddress address, Permalinks perma
             Modified = modified,
             Section = article.Category.Name,
             Tags = [.. article.Tags.Select(t => t.Name)],
-            JsonLd = Encoding.UTF8.GetString(buffer.WrittenSpan),
+            JsonLd = buffer,
             Feeds = [new FeedLink($"{site.Value.Title} » {article.Title} Comments Feed", permalinks.For(article) + "feed/")],
         };
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Broadsheet.Caching;
 using Microsoft.AspNetCore.Mvc.Controllers;
 
@@ -14,6 +15,12 @@ public static class SiteSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<SiteClock>();
         builder.Services.AddSingleton<SiteAddress>();
+        // Razor sends a page through 1,024-character buffers from this pool, all rented at once (an
+        // article page with its comments takes about eighty). The shared pool keeps only a few per
+        // core, so most were new arrays on every view, and garbage soon after; this pool keeps
+        // enough for several pages in flight. Registered before MVC, which adds the shared pool
+        // only when none is registered.
+        builder.Services.AddSingleton(ArrayPool<char>.Create(maxArrayLength: 64 * 1024, maxArraysPerBucket: 256));
         // Pages live beside the code of their feature (Articles/ArticlePage.cshtml, …); each
         // declares its public route itself.
         // The site has no MVC controllers: without this, MVC would look for them by loading every
