@@ -12,8 +12,8 @@ public sealed record RelatedLink(int Id, string Title, string Slug, DateTime Pub
 
 // What to read next under an article: articles sharing its tags (and section) first, then those
 // whose text is most alike (full-text index), then the section's latest; and the previous and
-// next articles of its section. Published articles only. Usually two queries: the tag matches,
-// and both neighbours.
+// next articles of its section. Published articles only. Usually three queries: the tags' newest
+// ids, the published among the best of them, and both neighbours.
 public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, SiteClock clock)
 {
     public const int Count = 4;
@@ -49,10 +49,10 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
 
     // Ranked from the join table alone: a candidate's score is the number of the article's tags
     // whose newest articles it is among. The windows are read as plain ids (each tag one walk of
-    // its index) and counted and ranked here: SQLite's grouping and sorting of the ~600 ids cost
-    // fifteen times the reading on a site of 100,000. Only a shortlist is looked up in Articles
-    // (each lookup reads past the bodies to the status, on a large site the cost of the page),
-    // whatever the site's size. When drafts or scheduled articles fill the shortlist, the rest of
+    // its index) and counted and ranked here: on a site of 100,000 SQLite's grouping and sorting
+    // of the ~600 ids made the statement cost about twice this reading and ranking. Only a
+    // shortlist is looked up in Articles (each lookup reads past the bodies to the status, on a
+    // large site the cost of the page), whatever the site's size. When drafts or scheduled articles fill the shortlist, the rest of
     // the candidates is looked up too, a shortlist at a time, until no later one can rank higher.
     private async Task<List<RelatedLink>> SharingTagsAsync(Article article, DateTime now, CancellationToken cancellationToken)
     {
