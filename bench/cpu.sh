@@ -42,7 +42,13 @@ env Broadsheet__DataDirectory="$DATA" Broadsheet__DemoContent=false Logging__Log
   Caching__Enabled="$CACHING" ${EXTRA:-} \
   "$APP/Broadsheet" --urls "$BASE" --contentRoot "$APP" >"$DATA/cpu-bench.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 150); do curl -sf -o /dev/null "$BASE/healthz" && break; sleep 0.2; done
+# A large site's first start migrates it (a minute or more): stopping the app meanwhile would
+# leave EF's migration lock behind and hang every later start. Wait for it, or for the app's end.
+for _ in $(seq 1500); do
+  curl -sf -o /dev/null "$BASE/healthz" && break
+  kill -0 "$APP_PID" 2>/dev/null || break
+  sleep 0.2
+done
 curl -sf -o /dev/null "$BASE/" || { echo "the app did not answer; see $DATA/cpu-bench.log" >&2; exit 1; }
 
 link_to() { curl -s "$BASE/" | grep -o "href=\"/[0-9/]*$1/\"" | head -1 | cut -d'"' -f2; }
