@@ -52,8 +52,9 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
     // its index) and counted and ranked here: on a site of 100,000 SQLite's grouping and sorting
     // of the ~600 ids made the statement cost about twice this reading and ranking. Only a
     // shortlist is looked up in Articles (each lookup reads past the bodies to the status, on a
-    // large site the cost of the page), whatever the site's size. When drafts or scheduled articles fill the shortlist, the rest of
-    // the candidates is looked up too, a shortlist at a time, until no later one can rank higher.
+    // large site the cost of the page), whatever the site's size. When drafts or scheduled
+    // articles fill the shortlist, the rest of the candidates is looked up too, a shortlist at a
+    // time, until no later one can rank higher.
     private async Task<List<RelatedLink>> SharingTagsAsync(Article article, DateTime now, CancellationToken cancellationToken)
     {
         var tagIds = article.Tags.Select(t => t.Id).Order().Take(TagsConsidered).ToList();
