@@ -4,7 +4,7 @@
 # memory (../shared/bench/wordpress/kestrel-static) and nginx serving them as a static file.
 # Then memory (RSS after the runs) and a cold start (process start → first 200 of the home page).
 # Usage: bench/cached.sh [DATA_DIR]
-# Knobs (env): DURATION=5s CONNS=32 ROUNDS=3 (after one warm-up round) KESTREL_STATIC=DIR, GEN0=0x400000, APP=DIR (a published build to use
+# Knobs (env): DURATION=5s CONNS=32 ROUNDS=3 (after one warm-up round) KESTREL_STATIC=DIR, GEN0= (a gen0 budget to try), APP=DIR (a published build to use
 # as it is; by default the app is published here in Release, with ReadyToRun as the Dockerfile does)
 # Everything binds to 127.0.0.1 on free ports and is stopped by PID at the end.
 set -euo pipefail
@@ -34,9 +34,9 @@ wait_ok() { for _ in $(seq 1200); do curl -sf -o /dev/null "$1" && return 0; sle
 cp -r "$KESTREL_SRC" "$WORK/kestrel-src"
 (cd "$WORK/kestrel-src" && dotnet publish -c Release -o "$WORK/kestrel" >/dev/null)
 
-# The GC's gen0 budget as deploy/Dockerfile sets it (docs/deploy.md, "Memory"); GEN0= (empty) runs
-# with the runtime's default, to compare.
-GEN0=${GEN0-0x400000}
+# GEN0=0x400000 runs with a capped gen0 budget (DOTNET_GCgen0size), to compare with the runtime's
+# own (docs/deploy.md, "Memory").
+GEN0=${GEN0-}
 start_broadsheet() { # port → PID in BS_PID
   env ${GEN0:+DOTNET_GCgen0size=$GEN0} Broadsheet__DataDirectory="$DATA" Broadsheet__DemoContent=false Logging__LogLevel__Default=Warning \
     "$APP/Broadsheet" --urls "http://127.0.0.1:$1" --contentRoot "$APP" >"$WORK/broadsheet.log" 2>&1 &
