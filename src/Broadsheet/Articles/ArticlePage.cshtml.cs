@@ -37,7 +37,21 @@ public sealed class ArticlePage(
     public CommentPages.Page CommentPage { get; private set; } = new(1, 1, []);
     private int PerPage => commentOptions.Value.CommentsPerPage;
 
-    public async Task<IActionResult> OnGetAsync(string? slug, string? pagePath, int? commentPage, int? replytocom, CancellationToken cancellationToken)
+    // No parameters to bind, as for a post (below): model binding made a value provider for the
+    // form, route and query on every view and looked each name up in all three. The address comes
+    // from the route alone and replytocom from the query string, as WordPress's links give it.
+    public Task<IActionResult> OnGetAsync()
+    {
+        var route = RouteData.Values;
+        var replytocom = Request.Query["replytocom"] is [var asked, ..]
+            && int.TryParse(asked, NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? id : (int?)null;
+        return GetAsync(route["slug"] as string, route["pagePath"] as string, CommentPageIn(route), replytocom, HttpContext.RequestAborted);
+    }
+
+    private static int? CommentPageIn(RouteValueDictionary route) =>
+        int.TryParse(route["commentPage"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
+
+    private async Task<IActionResult> GetAsync(string? slug, string? pagePath, int? commentPage, int? replytocom, CancellationToken cancellationToken)
     {
         if (ArticleAddress.Read(slug, pagePath, commentPage) is not { } address)
         {
@@ -105,8 +119,7 @@ public sealed class ArticlePage(
         var route = RouteData.Values;
         var slug = route["slug"] as string;
         var pagePath = route["pagePath"] as string;
-        var commentPage = int.TryParse(route["commentPage"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            ? number : (int?)null;
+        var commentPage = CommentPageIn(route);
         try
         {
             return await PostCommentAsync(slug, pagePath, commentPage, form, intake, cancellationToken);

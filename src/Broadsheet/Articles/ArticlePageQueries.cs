@@ -6,7 +6,7 @@ using Broadsheet.Taxonomy;
 namespace Broadsheet.Articles;
 
 // What the article page reads about its article: in one statement its row, byline and section
-// names, and the two stored counts of its thread; then its tags and other sections.
+// names, the two stored counts of its thread, its tags and its other sections.
 public sealed record ArticleRead(Article Article, int ApprovedComments, int ThreadRoots);
 
 internal static class ArticlePageQueries
@@ -14,24 +14,37 @@ internal static class ArticlePageQueries
     public static async Task<ArticleRead?> ReadAsync(BroadsheetDb db, string slug, bool pagesOnly, CancellationToken cancellationToken)
     {
         // Only pages answer at an address outside the dated ones.
-        var shown = await PageReads.ListAsync(db, ShownSql, [slug, pagesOnly ? nameof(ArticleKind.Page) : null], ReadRow, cancellationToken);
-        if (shown is not [var read])
+        var rows = await PageReads.ListAsync(db, ShownSql, [slug, pagesOnly ? nameof(ArticleKind.Page) : null], ReadRow, cancellationToken);
+        if (rows is not [{ Read: { } read }, ..])
         {
             return null;
         }
-        var terms = await PageReads.ListAsync(db, TermsSql, [read.Article.Id],
-            static reader => (IsTag: reader.GetInt32(0) == 0, reader.GetInt32(1), reader.GetString(2), reader.GetString(3)), cancellationToken);
-        read.Article.Tags = [.. terms.Where(t => t.IsTag).Select(t => new Tag { Id = t.Item2, Name = t.Item3, Slug = t.Item4 })];
-        read.Article.SecondaryCategories = [.. terms.Where(t => !t.IsTag).Select(t => new Category { Id = t.Item2, Name = t.Item3, Slug = t.Item4 })];
+        read.Article.Tags = [.. rows.Where(r => r.Kind == TagRow).Select(r => new Tag { Id = r.Id, Name = r.Name!, Slug = r.Slug! })];
+        read.Article.SecondaryCategories = [.. rows.Where(r => r.Kind == CategoryRow)
+            .Select(r => new Category { Id = r.Id, Name = r.Name!, Slug = r.Slug! })];
         return read;
     }
 
-    // The row without its Markdown (only the HTML is shown), byline and section names, and the
-    // thread's two stored counts: approved comments, and roots for the comment pages (kept by
-    // Comments/ThreadCounts). A fixed statement (PageReads) rather than a compiled EF query: EF's
-    // shaping of this row cost more than SQLite's reading it.
-    private const string ShownSql = """
-        SELECT a."Id", a."Title", a."Slug", a."BodyHtml", a."Excerpt", a."Status", a."PublishedAt", a."UpdatedAt",
+    private const int ArticleRow = 0, TagRow = 1, CategoryRow = 2;
+
+    // The article's row, or one of its tags or other sections (Id, Name and Slug only).
+    private readonly record struct Row(int Kind, ArticleRead? Read, int Id, string? Name, string? Slug);
+
+    // The article's columns after Id, Title and Slug, which a term's row leaves empty (declared
+    // before the statement: static fields are set in the order they are written).
+    private static readonly string Nulls = string.Join(", ", Enumerable.Repeat("NULL", 23));
+
+    // In one statement: the row without its Markdown (only the HTML is shown), byline and section
+    // names, and the thread's two stored counts: approved comments, and roots for the comment
+    // pages (kept by Comments/ThreadCounts); then, below it, its tags and its other sections by
+    // name, each in the article's columns Id, Title and Slug, the rest null. One statement rather
+    // than two: each costs SQLite a read transaction of its own. A fixed statement (PageReads)
+    // rather than a compiled EF query: EF's shaping of this row cost more than SQLite's reading it.
+    // The terms start from the article's rows of the join tables (their keys begin with the
+    // article); EF's own collection loading joined the whole join table to its names first: 75 ms
+    // on a site of 100,000 articles without ANALYZE statistics. Slugs are unique: one article.
+    private static readonly string ShownSql = $$"""
+        SELECT {{ArticleRow}}, a."Id", a."Title", a."Slug", a."BodyHtml", a."Excerpt", a."Status", a."PublishedAt", a."UpdatedAt",
                a."AreCommentsOpen", a."AuthorId", au."Name", au."Slug", a."CategoryId", s."Name", s."Slug", a."WordPressId",
                a."IsSticky", a."Kind", a."FeaturedImageUrl", a."ParentId", a."PagePath", a."Version", a."FeaturedMediaId",
                a."FeaturedImageAlt",
@@ -40,33 +53,35 @@ internal static class ArticlePageQueries
         JOIN "Authors" AS au ON au."Id" = a."AuthorId"
         JOIN "Categories" AS s ON s."Id" = a."CategoryId"
         WHERE a."Slug" = @p0 AND (@p1 IS NULL OR a."Kind" = @p1)
-        LIMIT 1
-        """;
-
-    private static ArticleRead ReadRow(DbDataReader reader) => new(
-        new Article
-        {
-            Id = reader.GetInt32(0), Title = reader.GetString(1), Slug = reader.GetString(2), BodyMarkdown = "",
-            BodyHtml = reader.GetString(3), Excerpt = reader.GetString(4), Status = Enum.Parse<ArticleStatus>(reader.GetString(5)),
-            PublishedAt = reader.IsDBNull(6) ? null : reader.UtcDateTime(6), UpdatedAt = reader.UtcDateTime(7),
-            AreCommentsOpen = reader.GetBoolean(8),
-            AuthorId = reader.GetInt32(9), Author = new Author { Id = reader.GetInt32(9), Name = reader.GetString(10), Slug = reader.GetString(11) },
-            CategoryId = reader.GetInt32(12),
-            Category = new Category { Id = reader.GetInt32(12), Name = reader.GetString(13), Slug = reader.GetString(14) },
-            WordPressId = reader.NullableInt32(15), IsSticky = reader.GetBoolean(16), Kind = Enum.Parse<ArticleKind>(reader.GetString(17)),
-            FeaturedImageUrl = reader.NullableString(18), ParentId = reader.NullableInt32(19), PagePath = reader.NullableString(20),
-            Version = reader.GetInt32(21), FeaturedMediaId = reader.NullableInt32(22), FeaturedImageAlt = reader.NullableString(23),
-        },
-        reader.GetInt32(24),
-        reader.GetInt32(25));
-
-    // Both start from the article's rows of the join tables (their keys begin with the article).
-    // EF's own collection loading joined the whole join table to its names first: 75 ms on a site
-    // of 100,000 articles without ANALYZE statistics.
-    private const string TermsSql = """
-        SELECT 0, t."Id", t."Name", t."Slug" FROM "ArticleTags" AS j JOIN "Tags" AS t ON t."Id" = j."TagsId" WHERE j."ArticlesId" = @p0
         UNION ALL
-        SELECT 1, c."Id", c."Name", c."Slug" FROM "ArticleCategories" AS j JOIN "Categories" AS c ON c."Id" = j."CategoryId" WHERE j."ArticleId" = @p0
+        SELECT {{TagRow}}, t."Id", t."Name", t."Slug", {{Nulls}}
+        FROM "Articles" AS a JOIN "ArticleTags" AS j ON j."ArticlesId" = a."Id" JOIN "Tags" AS t ON t."Id" = j."TagsId"
+        WHERE a."Slug" = @p0 AND (@p1 IS NULL OR a."Kind" = @p1)
+        UNION ALL
+        SELECT {{CategoryRow}}, c."Id", c."Name", c."Slug", {{Nulls}}
+        FROM "Articles" AS a JOIN "ArticleCategories" AS j ON j."ArticleId" = a."Id" JOIN "Categories" AS c ON c."Id" = j."CategoryId"
+        WHERE a."Slug" = @p0 AND (@p1 IS NULL OR a."Kind" = @p1)
         ORDER BY 1, 3
         """;
+
+    private static Row ReadRow(DbDataReader reader) => reader.GetInt32(0) == ArticleRow
+        ? new(ArticleRow, ReadArticle(reader), 0, null, null)
+        : new(reader.GetInt32(0), null, reader.GetInt32(1), reader.GetString(2), reader.GetString(3));
+
+    private static ArticleRead ReadArticle(DbDataReader reader) => new(
+        new Article
+        {
+            Id = reader.GetInt32(1), Title = reader.GetString(2), Slug = reader.GetString(3), BodyMarkdown = "",
+            BodyHtml = reader.GetString(4), Excerpt = reader.GetString(5), Status = Enum.Parse<ArticleStatus>(reader.GetString(6)),
+            PublishedAt = reader.IsDBNull(7) ? null : reader.UtcDateTime(7), UpdatedAt = reader.UtcDateTime(8),
+            AreCommentsOpen = reader.GetBoolean(9),
+            AuthorId = reader.GetInt32(10), Author = new Author { Id = reader.GetInt32(10), Name = reader.GetString(11), Slug = reader.GetString(12) },
+            CategoryId = reader.GetInt32(13),
+            Category = new Category { Id = reader.GetInt32(13), Name = reader.GetString(14), Slug = reader.GetString(15) },
+            WordPressId = reader.NullableInt32(16), IsSticky = reader.GetBoolean(17), Kind = Enum.Parse<ArticleKind>(reader.GetString(18)),
+            FeaturedImageUrl = reader.NullableString(19), ParentId = reader.NullableInt32(20), PagePath = reader.NullableString(21),
+            Version = reader.GetInt32(22), FeaturedMediaId = reader.NullableInt32(23), FeaturedImageAlt = reader.NullableString(24),
+        },
+        reader.GetInt32(25),
+        reader.GetInt32(26));
 }

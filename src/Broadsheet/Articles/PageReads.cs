@@ -80,5 +80,5 @@ internal static class PageReads
     public static int? NullableInt32(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt32(ordinal);
 
     // Every time is stored as UTC (BroadsheetDb's converter); SQLite's reader does not say so.
-    public static DateTime UtcDateTime(this DbDataReader reader, int ordinal) => DateTime.SpecifyKind(reader.GetDateTime(ordinal), DateTimeKind.Utc);
+    public static DateTime UtcDateTime(this DbDataReader reader, int ordinal) => DateTime.SpecifyKind(reader.ReadTime(ordinal), DateTimeKind.Utc);
 }

@@ -56,17 +56,23 @@ public sealed class CommentPages(BroadsheetDb db)
             {
                 Id = reader.GetInt32(0), ParentId = reader.IsDBNull(1) ? null : reader.GetInt32(1), AuthorName = reader.GetString(2),
                 AuthorEmail = "", AuthorUrl = reader.NullableString(3), Content = reader.GetString(4),
-                Status = Enum.Parse<CommentStatus>(reader.GetString(5)), CreatedAt = reader.GetDateTime(6),
+                Status = reader.GetBoolean(5) ? CommentStatus.Approved : CommentStatus.Pending,
+                CreatedAt = reader.TryReadTime(6) ?? UnreadableTime,
                 IsStaffReply = reader.GetBoolean(7), RenderedHtml = reader.NullableString(8), ContentHtml = reader.NullableString(9),
             }, cancellationToken);
         comments.Sort(static (a, b) => a.CreatedAt != b.CreatedAt ? a.CreatedAt.CompareTo(b.CreatedAt) : a.Id.CompareTo(b.Id));
         return new Page(number, count, comments);
     }
 
+    // A comment whose stored time an outside tool left unreadable is still shown, dated at the
+    // start of the Unix epoch, rather than failing the page for all its other comments.
+    private static readonly DateTime UnreadableTime = DateTime.SpecifyKind(DateTime.UnixEpoch, DateTimeKind.Unspecified);
+
     // LINQ has no recursion: the page's roots, this browser's held top-level comments (last page
     // only: @p3 is null elsewhere) and every shown reply below them, walked by a recursive CTE in
     // one round trip, on SQLite and PostgreSQL alike; every value is a parameter (@pN), and only
-    // our own constants (sort direction, status names, depth) are written in.
+    // our own constants (sort direction, status names, depth) are written in. Every comment shown
+    // is approved or pending, so the status comes back as whether it is approved.
     private static readonly string OldestFirstSql = ThreadSql("ASC"), NewestFirstSql = ThreadSql("DESC");
 
     private static string ThreadSql(string direction)
@@ -89,7 +95,7 @@ public sealed class CommentPages(BroadsheetDb db)
                 SELECT c."Id", s."Level" + 1 FROM "Shown" AS s JOIN "Comments" AS c ON c."ParentId" = s."Id"
                 WHERE s."Level" < {{MaxLevels}} AND (c."Status" = '{{Approved}}' OR (c."Status" = '{{Pending}}' AND c."BrowserTokenHash" = @p4))
             )
-            SELECT c."Id", c."ParentId", c."AuthorName", c."AuthorUrl", c."Content", c."Status", c."CreatedAt", c."IsStaffReply",
+            SELECT c."Id", c."ParentId", c."AuthorName", c."AuthorUrl", c."Content", c."Status" = '{{Approved}}', c."CreatedAt", c."IsStaffReply",
                    c."RenderedHtml", CASE WHEN c."RenderedHtml" IS NULL THEN c."ContentHtml" END
             FROM "Comments" AS c WHERE c."Id" IN (SELECT "Id" FROM "Shown")
             """;

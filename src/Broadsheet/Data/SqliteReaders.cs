@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
@@ -24,7 +23,11 @@ public sealed class SqliteReaders : IDisposable
     // SQL built per call (a growing list of values) would otherwise keep statements without end.
     private const int StatementsPerConnection = 64;
 
-    private readonly ConcurrentBag<Reader> _idle = [];
+    // Idle connections, the most recently used on top (its pages still in its cache). Not a
+    // ConcurrentBag: a read's awaits move it between threads, so its take mostly stole from another
+    // thread's list, and its Count, asked at every return, locked every thread's list at once.
+    private readonly Stack<Reader> _idle = new();
+    private readonly Lock _gate = new();
     private readonly string _connectionString;
     private int _generation;
     private bool _isDisposed;
@@ -84,7 +87,7 @@ public sealed class SqliteReaders : IDisposable
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _isDisposed), this);
         var generation = Volatile.Read(ref _generation);
-        while (_idle.TryTake(out var reader))
+        while (TryTakeIdle() is { } reader)
         {
             if (reader.Generation == generation)
             {
@@ -98,12 +101,23 @@ public sealed class SqliteReaders : IDisposable
     // A connection that threw is closed rather than trusted with the next read.
     private void Return(Reader reader, bool isHealthy)
     {
-        if (!isHealthy || reader.Generation != Volatile.Read(ref _generation) || _idle.Count >= Kept)
+        var isKept = false;
+        if (isHealthy && reader.Generation == Volatile.Read(ref _generation))
+        {
+            lock (_gate)
+            {
+                if (_idle.Count < Kept)
+                {
+                    _idle.Push(reader);
+                    isKept = true;
+                }
+            }
+        }
+        if (!isKept)
         {
             reader.Dispose();
             return;
         }
-        _idle.Add(reader);
         // Dropped or disposed meanwhile: that pass may have missed this one.
         if (Volatile.Read(ref _isDisposed) || reader.Generation != Volatile.Read(ref _generation))
         {
@@ -111,9 +125,17 @@ public sealed class SqliteReaders : IDisposable
         }
     }
 
+    private Reader? TryTakeIdle()
+    {
+        lock (_gate)
+        {
+            return _idle.TryPop(out var reader) ? reader : null;
+        }
+    }
+
     private void CloseIdle()
     {
-        while (_idle.TryTake(out var reader))
+        while (TryTakeIdle() is { } reader)
         {
             reader.Dispose();
         }
