@@ -85,10 +85,11 @@ public sealed class CommentThreadHtml(IReadOnlyList<CommentNode> thread, bool ca
         writer.Write(id);
         writer.Write("\"><time datetime=\"");
         var written = clock.ToLocalOffset(comment.CreatedAt);
-        Span<char> date = stackalloc char[64];
-        WriteEncoded(writer, encoder, Format(written, "yyyy-MM-ddTHH:mmzzz", date));
+        Span<char> date = stackalloc char[TimeText.MaxLength];
+        WriteEncoded(writer, encoder, date[..TimeText.W3cMinutes(written, date)]);
         writer.Write("\">");
-        WriteEncoded(writer, encoder, Format(written, "d MMMM yyyy 'at' HH:mm", date));
+        // Digits, letters, spaces and a colon: nothing the encoder would change.
+        writer.Write(date[..TimeText.Readable(written, date)]);
         writer.Write("</time></a>\n            </header>\n");
         if (!comment.IsApproved)
         {
@@ -118,9 +119,6 @@ public sealed class CommentThreadHtml(IReadOnlyList<CommentNode> thread, bool ca
         }
         writer.Write("        </li>\n");
     }
-
-    private static ReadOnlySpan<char> Format(DateTimeOffset time, string format, Span<char> buffer) =>
-        time.TryFormat(buffer, out var length, format, CultureInfo.InvariantCulture) ? buffer[..length] : time.ToString(format, CultureInfo.InvariantCulture);
 
     // Dates carry a "+" that the HTML encoder writes as an entity, as Razor did.
     private static void WriteEncoded(TextWriter writer, HtmlEncoder encoder, ReadOnlySpan<char> text)

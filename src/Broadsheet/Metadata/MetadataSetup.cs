@@ -1,6 +1,6 @@
 namespace Broadsheet.Metadata;
 
-// Page metadata: the layout renders _PageMetadata.cshtml on every page; the article page asks
+// Page metadata: the layout writes PageMetadataHtml on every page; the article page asks
 // StructuredData for its JSON-LD and OpenGraph facts.
 public static class MetadataSetup
 {

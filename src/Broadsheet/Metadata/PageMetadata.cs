@@ -1,7 +1,7 @@
 namespace Broadsheet.Metadata;
 
 // What a page tells search engines and social sites beyond its title and description. A page puts
-// one in ViewData[PageMetadata.Key]; _PageMetadata.cshtml (in the layout's head) renders it, and
+// one in ViewData[PageMetadata.Key]; PageMetadataHtml (in the layout's head) writes it, and
 // renders sensible defaults for pages that set nothing.
 public sealed record PageMetadata
 {

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -60,56 +62,70 @@ public sealed partial class StructuredData(SiteAddress address, Permalinks perma
         int commentCount, string baseUrl, string url, DateTimeOffset published, DateTimeOffset modified, string? image)
     {
         json.WriteStartObject();
-        json.WriteString("@context", "https://schema.org");
-        json.WriteString("@type", "NewsArticle");
-        json.WriteString("headline", article.Title);
-        json.WriteString("description", article.Excerpt);
-        json.WriteString("url", url);
-        json.WriteString("mainEntityOfPage", url);
-        json.WriteString("datePublished", W3c(published));
-        json.WriteString("dateModified", W3c(modified));
-        WritePerson(json, "author", article.Author.Name, baseUrl + Permalinks.Author(article.Author.Slug));
-        json.WriteStartObject("publisher");
-        json.WriteString("@type", "Organization");
-        json.WriteString("name", site.Value.Title);
-        json.WriteString("url", baseUrl + "/");
+        json.WriteString(Names.Context, Names.SchemaOrg);
+        json.WriteString(Names.Type, Names.NewsArticle);
+        json.WriteString(Names.Headline, article.Title);
+        json.WriteString(Names.Description, article.Excerpt);
+        json.WriteString(Names.Url, url);
+        json.WriteString(Names.MainEntityOfPage, url);
+        WriteW3c(json, Names.DatePublished, published);
+        WriteW3c(json, Names.DateModified, modified);
+        WritePerson(json, article.Author.Name, baseUrl + Permalinks.Author(article.Author.Slug));
+        json.WriteStartObject(Names.Publisher);
+        json.WriteString(Names.Type, Names.Organization);
+        json.WriteString(Names.Name, site.Value.Title);
+        json.WriteString(Names.Url, baseUrl + "/");
         json.WriteEndObject();
-        json.WriteString("articleSection", article.Category.Name);
-        json.WriteStartArray("keywords");
+        json.WriteString(Names.ArticleSection, article.Category.Name);
+        json.WriteStartArray(Names.Keywords);
         foreach (var tag in article.Tags)
         {
             json.WriteStringValue(tag.Name);
         }
         json.WriteEndArray();
-        json.WriteNumber("commentCount", commentCount);
-        var pageUrl = baseUrl + request.Path.ToUriComponent() + "#comment-";
-        json.WriteStartArray("comment");
-        foreach (var comment in approvedComments)
+        json.WriteNumber(Names.CommentCount, commentCount);
+        json.WriteStartArray(Names.Comment);
+        if (approvedComments.Count > 0)
         {
-            json.WriteStartObject();
-            json.WriteString("@type", "Comment");
-            json.WriteString("text", comment.Content);
-            json.WriteString("dateCreated", W3c(clock.ToLocalOffset(comment.CreatedAt)));
-            WritePerson(json, "author", comment.AuthorName, null);
-            json.WriteString("url", pageUrl + comment.Id.ToString(CultureInfo.InvariantCulture));
-            json.WriteEndObject();
+            WriteComments(json, approvedComments, baseUrl + request.Path.ToUriComponent() + "#comment-");
         }
         json.WriteEndArray();
         if (image is not null)
         {
-            json.WriteStartArray("image");
+            json.WriteStartArray(Names.Image);
             json.WriteStringValue(image);
             json.WriteEndArray();
         }
         json.WriteEndObject();
     }
 
+    // Fifty items a page: nothing here allocates per comment. Each url is the page's address and
+    // "#comment-" (UTF-8, once) followed by the id, formatted in place after it.
+    private void WriteComments(Utf8JsonWriter json, IReadOnlyList<Comment> comments, string commentUrlPrefix)
+    {
+        var prefixLength = Encoding.UTF8.GetByteCount(commentUrlPrefix);
+        var urlBytes = ArrayPool<byte>.Shared.Rent(prefixLength + 11);
+        Encoding.UTF8.GetBytes(commentUrlPrefix, urlBytes);
+        foreach (var comment in comments)
+        {
+            json.WriteStartObject();
+            json.WriteString(Names.Type, Names.CommentType);
+            json.WriteString(Names.Text, comment.Content);
+            WriteW3c(json, Names.DateCreated, clock.ToLocalOffset(comment.CreatedAt));
+            WritePerson(json, comment.AuthorName, null);
+            comment.Id.TryFormat(urlBytes.AsSpan(prefixLength), out var idLength, default, CultureInfo.InvariantCulture);
+            json.WriteString(Names.Url, urlBytes.AsSpan(0, prefixLength + idLength));
+            json.WriteEndObject();
+        }
+        ArrayPool<byte>.Shared.Return(urlBytes);
+    }
+
     private static void WriteBreadcrumbs(Utf8JsonWriter json, string baseUrl, Article article, string url)
     {
         json.WriteStartObject();
-        json.WriteString("@context", "https://schema.org");
-        json.WriteString("@type", "BreadcrumbList");
-        json.WriteStartArray("itemListElement");
+        json.WriteString(Names.Context, Names.SchemaOrg);
+        json.WriteString(Names.Type, Names.BreadcrumbList);
+        json.WriteStartArray(Names.ItemListElement);
         WriteCrumb(json, 1, "Home", baseUrl + "/");
         WriteCrumb(json, 2, article.Category.Name, baseUrl + Permalinks.Category(article.Category.Slug));
         WriteCrumb(json, 3, article.Title, url);
@@ -120,26 +136,68 @@ public sealed partial class StructuredData(SiteAddress address, Permalinks perma
     private static void WriteCrumb(Utf8JsonWriter json, int position, string name, string item)
     {
         json.WriteStartObject();
-        json.WriteString("@type", "ListItem");
-        json.WriteNumber("position", position);
-        json.WriteString("name", name);
-        json.WriteString("item", item);
+        json.WriteString(Names.Type, Names.ListItem);
+        json.WriteNumber(Names.Position, position);
+        json.WriteString(Names.Name, name);
+        json.WriteString(Names.Item, item);
         json.WriteEndObject();
     }
 
-    private static void WritePerson(Utf8JsonWriter json, string property, string name, string? url)
+    private static void WritePerson(Utf8JsonWriter json, string name, string? url)
     {
-        json.WriteStartObject(property);
-        json.WriteString("@type", "Person");
-        json.WriteString("name", name);
+        json.WriteStartObject(Names.Author);
+        json.WriteString(Names.Type, Names.Person);
+        json.WriteString(Names.Name, name);
         if (url is not null)
         {
-            json.WriteString("url", url);
+            json.WriteString(Names.Url, url);
         }
         json.WriteEndObject();
     }
 
-    private static string W3c(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    // W3C date and time ("2026-11-30T09:15:00+00:00"), formatted on the stack; the writer escapes
+    // it as it did the string ("+" as \u002B).
+    private static void WriteW3c(Utf8JsonWriter json, JsonEncodedText property, DateTimeOffset time)
+    {
+        Span<char> text = stackalloc char[TimeText.MaxLength];
+        json.WriteString(property, text[..TimeText.W3c(time, text)]);
+    }
+
+    // Property names and constant values, encoded once: written as they are, with no escaping
+    // check or UTF-16 to UTF-8 transcoding per write.
+    private static class Names
+    {
+        public static readonly JsonEncodedText Context = Encode("@context");
+        public static readonly JsonEncodedText Type = Encode("@type");
+        public static readonly JsonEncodedText SchemaOrg = Encode("https://schema.org");
+        public static readonly JsonEncodedText NewsArticle = Encode("NewsArticle");
+        public static readonly JsonEncodedText Headline = Encode("headline");
+        public static readonly JsonEncodedText Description = Encode("description");
+        public static readonly JsonEncodedText Url = Encode("url");
+        public static readonly JsonEncodedText MainEntityOfPage = Encode("mainEntityOfPage");
+        public static readonly JsonEncodedText DatePublished = Encode("datePublished");
+        public static readonly JsonEncodedText DateModified = Encode("dateModified");
+        public static readonly JsonEncodedText DateCreated = Encode("dateCreated");
+        public static readonly JsonEncodedText Author = Encode("author");
+        public static readonly JsonEncodedText Person = Encode("Person");
+        public static readonly JsonEncodedText Name = Encode("name");
+        public static readonly JsonEncodedText Publisher = Encode("publisher");
+        public static readonly JsonEncodedText Organization = Encode("Organization");
+        public static readonly JsonEncodedText ArticleSection = Encode("articleSection");
+        public static readonly JsonEncodedText Keywords = Encode("keywords");
+        public static readonly JsonEncodedText CommentCount = Encode("commentCount");
+        public static readonly JsonEncodedText Comment = Encode("comment");
+        public static readonly JsonEncodedText CommentType = Encode("Comment");
+        public static readonly JsonEncodedText Text = Encode("text");
+        public static readonly JsonEncodedText Image = Encode("image");
+        public static readonly JsonEncodedText BreadcrumbList = Encode("BreadcrumbList");
+        public static readonly JsonEncodedText ItemListElement = Encode("itemListElement");
+        public static readonly JsonEncodedText ListItem = Encode("ListItem");
+        public static readonly JsonEncodedText Position = Encode("position");
+        public static readonly JsonEncodedText Item = Encode("item");
+
+        private static JsonEncodedText Encode(string text) => JsonEncodedText.Encode(text, Json.Encoder);
+    }
 
     // Without a featured image, the first image of the body stands for the article.
     private static string? FirstImage(string bodyHtml, string baseUrl)
