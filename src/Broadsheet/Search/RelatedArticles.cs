@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Broadsheet.Articles;
 using Broadsheet.Data;
@@ -56,23 +57,39 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
         {
             return [];
         }
-        var ranked = Rank(await tagWindows.ForAsync(db, tagIds, cancellationToken), article.Id);
-        var found = new List<Scored>();
-        for (var start = 0; start < ranked.Length; start += Shortlist)
+        var windows = await tagWindows.ForAsync(db, tagIds, cancellationToken);
+        // Pooled: a large site's windows give some 600 candidates, and a new array for them each view
+        // was a cost of the page that grew with the site.
+        var candidates = 0;
+        foreach (var window in windows)
         {
-            var shortlist = ranked.AsMemory(start, Math.Min(Shortlist, ranked.Length - start));
-            found.AddRange(await PublishedAsync(shortlist, article.CategoryId, now, cancellationToken));
-            found.Sort();
-            var next = start + Shortlist;
-            // The first shortlist decides when it holds enough; after it, the whole of the
-            // candidates does, and a later candidate can only tie the last shown on its score
-            // (shared tags twice, plus one for the section) when its shared tags are as many.
-            if (found.Count >= Count && (start == 0 || next >= ranked.Length || ranked[next].Shared * 2 + 1 < found[Count - 1].Score))
-            {
-                break;
-            }
+            candidates += window.Length;
         }
-        return [.. found.Take(Count).Select(s => s.Link)];
+        var pooled = ArrayPool<Candidate>.Shared.Rent(candidates);
+        try
+        {
+            var ranked = pooled.AsMemory(0, Rank(windows, article.Id, pooled));
+            var found = new List<Scored>();
+            for (var start = 0; start < ranked.Length; start += Shortlist)
+            {
+                var shortlist = ranked.Slice(start, Math.Min(Shortlist, ranked.Length - start));
+                found.AddRange(await PublishedAsync(shortlist, article.CategoryId, now, cancellationToken));
+                found.Sort();
+                var next = start + Shortlist;
+                // The first shortlist decides when it holds enough; after it, the whole of the
+                // candidates does, and a later candidate can only tie the last shown on its score
+                // (shared tags twice, plus one for the section) when its shared tags are as many.
+                if (found.Count >= Count && (start == 0 || next >= ranked.Length || ranked.Span[next].Shared * 2 + 1 < found[Count - 1].Score))
+                {
+                    break;
+                }
+            }
+            return [.. found.Take(Count).Select(s => s.Link)];
+        }
+        finally
+        {
+            ArrayPool<Candidate>.Shared.Return(pooled);
+        }
     }
 
     private const int Shortlist = 3 * Count;
@@ -88,54 +105,72 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
             : other.Link.Id.CompareTo(Link.Id);
     }
 
-    // The candidates by shared tags, most first, ties to the newest id; the article itself is none.
-    // The windows, each newest first, merged: each id comes once, newest first, with the number of
-    // windows holding it; a counting sort by that number (at most TagsConsidered) then places it.
-    private static Candidate[] Rank(int[][] windows, int articleId)
+    // The candidates by shared tags, most first, ties to the newest id, into ranked; the article
+    // itself is none. The windows, each newest first, are merged twice, each id coming once, newest
+    // first, with the number of windows holding it: once to count the ids of each number, once to
+    // place each id after those with more (a counting sort, the numbers being at most TagsConsidered).
+    private static int Rank(int[][] windows, int articleId, Candidate[] ranked)
     {
-        var next = new int[windows.Length];
-        var runs = new List<Candidate>(windows.Sum(w => w.Length));
-        var withShared = new int[TagsConsidered + 2];
-        while (true)
+        Span<int> at = stackalloc int[TagsConsidered + 2];
+        at.Clear();
+        Span<int> next = stackalloc int[windows.Length];
+        var merged = new Merged(windows, articleId, next);
+        while (merged.Next(out var candidate))
         {
-            var id = -1;
-            for (var w = 0; w < windows.Length; w++)
+            at[candidate.Shared]++;
+        }
+        var count = 0;
+        for (var shared = at.Length - 1; shared >= 0; shared--)
+        {
+            (at[shared], count) = (count, count + at[shared]);
+        }
+        merged = new Merged(windows, articleId, next);
+        while (merged.Next(out var candidate))
+        {
+            ranked[at[candidate.Shared]++] = candidate;
+        }
+        return count;
+    }
+
+    // The windows merged, newest id first, each id once with the number of windows holding it.
+    private ref struct Merged(int[][] windows, int articleId, Span<int> next)
+    {
+        private readonly Span<int> _next = Cleared(next);
+
+        private static Span<int> Cleared(Span<int> next)
+        {
+            next.Clear();
+            return next;
+        }
+
+        public readonly bool Next(out Candidate candidate)
+        {
+            while (true)
             {
-                if (next[w] < windows[w].Length && windows[w][next[w]] > id)
+                var id = -1;
+                for (var w = 0; w < windows.Length; w++)
                 {
-                    id = windows[w][next[w]];
+                    if (_next[w] < windows[w].Length && windows[w][_next[w]] > id)
+                    {
+                        id = windows[w][_next[w]];
+                    }
+                }
+                var shared = 0;
+                for (var w = 0; id >= 0 && w < windows.Length; w++)
+                {
+                    if (_next[w] < windows[w].Length && windows[w][_next[w]] == id)
+                    {
+                        shared++;
+                        _next[w]++;
+                    }
+                }
+                candidate = new Candidate(id, shared);
+                if (id != articleId)
+                {
+                    return id >= 0;
                 }
             }
-            if (id < 0)
-            {
-                break;
-            }
-            var shared = 0;
-            for (var w = 0; w < windows.Length; w++)
-            {
-                if (next[w] < windows[w].Length && windows[w][next[w]] == id)
-                {
-                    shared++;
-                    next[w]++;
-                }
-            }
-            if (id != articleId)
-            {
-                runs.Add(new Candidate(id, shared));
-                withShared[shared]++;
-            }
         }
-        var at = new int[withShared.Length];
-        for (var shared = withShared.Length - 2; shared >= 0; shared--)
-        {
-            at[shared] = at[shared + 1] + withShared[shared + 1];
-        }
-        var ranked = new Candidate[runs.Count];
-        foreach (var run in runs)
-        {
-            ranked[at[run.Shared]++] = run;
-        }
-        return ranked;
     }
 
     // The published posts among a shortlist, scored. One statement for any shortlist: its slots
