@@ -68,7 +68,7 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
         var pooled = ArrayPool<Candidate>.Shared.Rent(candidates);
         try
         {
-            var ranked = pooled.AsMemory(0, Rank(windows, article.Id, pooled));
+            var ranked = pooled.AsMemory(0, Rank(windows, article.Id, pooled.AsSpan(0, candidates)));
             var found = new List<Scored>();
             for (var start = 0; start < ranked.Length; start += Shortlist)
             {
@@ -106,69 +106,62 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
     }
 
     // The candidates by shared tags, most first, ties to the newest id, into ranked; the article
-    // itself is none. The windows, each newest first, are merged twice, each id coming once, newest
-    // first, with the number of windows holding it: once to count the ids of each number, once to
-    // place each id after those with more (a counting sort, the numbers being at most TagsConsidered).
-    private static int Rank(int[][] windows, int articleId, Candidate[] ranked)
+    // itself is none. The windows, each newest first, are merged, each id coming once, newest first,
+    // with the number of windows holding it; a counting sort by that number (at most
+    // TagsConsidered) then places each after those with more.
+    private static int Rank(int[][] windows, int articleId, Span<Candidate> ranked)
     {
+        var merged = ArrayPool<Candidate>.Shared.Rent(ranked.Length);
         Span<int> at = stackalloc int[TagsConsidered + 2];
         at.Clear();
-        Span<int> next = stackalloc int[windows.Length];
-        var merged = new Merged(windows, articleId, next);
-        while (merged.Next(out var candidate))
+        var count = Merge(windows, articleId, merged);
+        foreach (var candidate in merged.AsSpan(0, count))
         {
             at[candidate.Shared]++;
         }
-        var count = 0;
-        for (var shared = at.Length - 1; shared >= 0; shared--)
+        for (int shared = at.Length - 1, placed = 0; shared >= 0; shared--)
         {
-            (at[shared], count) = (count, count + at[shared]);
+            (at[shared], placed) = (placed, placed + at[shared]);
         }
-        merged = new Merged(windows, articleId, next);
-        while (merged.Next(out var candidate))
+        foreach (var candidate in merged.AsSpan(0, count))
         {
             ranked[at[candidate.Shared]++] = candidate;
         }
+        ArrayPool<Candidate>.Shared.Return(merged);
         return count;
     }
 
-    // The windows merged, newest id first, each id once with the number of windows holding it.
-    private ref struct Merged(int[][] windows, int articleId, Span<int> next)
+    private static int Merge(int[][] windows, int articleId, Candidate[] merged)
     {
-        private readonly Span<int> _next = Cleared(next);
-
-        private static Span<int> Cleared(Span<int> next)
+        Span<int> next = stackalloc int[windows.Length];
+        next.Clear();
+        var count = 0;
+        while (true)
         {
-            next.Clear();
-            return next;
-        }
-
-        public readonly bool Next(out Candidate candidate)
-        {
-            while (true)
+            var id = -1;
+            for (var w = 0; w < windows.Length; w++)
             {
-                var id = -1;
-                for (var w = 0; w < windows.Length; w++)
+                if (next[w] < windows[w].Length && windows[w][next[w]] > id)
                 {
-                    if (_next[w] < windows[w].Length && windows[w][_next[w]] > id)
-                    {
-                        id = windows[w][_next[w]];
-                    }
+                    id = windows[w][next[w]];
                 }
-                var shared = 0;
-                for (var w = 0; id >= 0 && w < windows.Length; w++)
+            }
+            if (id < 0)
+            {
+                return count;
+            }
+            var shared = 0;
+            for (var w = 0; w < windows.Length; w++)
+            {
+                if (next[w] < windows[w].Length && windows[w][next[w]] == id)
                 {
-                    if (_next[w] < windows[w].Length && windows[w][_next[w]] == id)
-                    {
-                        shared++;
-                        _next[w]++;
-                    }
+                    shared++;
+                    next[w]++;
                 }
-                candidate = new Candidate(id, shared);
-                if (id != articleId)
-                {
-                    return id >= 0;
-                }
+            }
+            if (id != articleId)
+            {
+                merged[count++] = new Candidate(id, shared);
             }
         }
     }
