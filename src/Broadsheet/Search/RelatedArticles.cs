@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Broadsheet.Articles;
 using Broadsheet.Data;
@@ -12,18 +13,13 @@ public sealed record RelatedLink(int Id, string Title, string Slug, DateTime Pub
 
 // What to read next under an article: articles sharing its tags (and section) first, then those
 // whose text is most alike (full-text index), then the section's latest; and the previous and
-// next articles of its section. Published articles only. Usually three queries: the tags' newest
-// ids, the published among the best of them, and both neighbours.
-public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, SiteClock clock)
+// next articles of its section. Published articles only. Usually two queries: the published among
+// the best of the tags' newest ids (kept in memory, TagWindows), and both neighbours.
+public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, SiteClock clock, TagWindows tagWindows)
 {
     public const int Count = 4;
 
-    // Candidates per tag, newest first: a common tag is carried by tens of thousands of articles,
-    // and ranking them all took a second on a site of 100,000. The best matches are almost always
-    // among the latest few hundred, and an article has few tags, so this bounds the work. A
-    // candidate's shared tags are counted within these windows, not over all its tags.
-    private const int CandidatesPerTag = 200;
-    private const int TagsConsidered = 10;
+    private const int TagsConsidered = TagWindows.MostTagsAsked;
 
     public async Task<RelatedReading> ForAsync(Article article, CancellationToken cancellationToken)
     {
@@ -48,9 +44,8 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
     }
 
     // Ranked from the join table alone: a candidate's score is the number of the article's tags
-    // whose newest articles it is among. The windows are read as plain ids (each tag one walk of
-    // its index) and counted and ranked here: on a site of 100,000 SQLite's grouping and sorting
-    // of the ~600 ids made the statement cost about twice this reading and ranking. Only a
+    // whose newest articles (TagWindows) it is among, counted and ranked here: on a site of
+    // 100,000 SQLite's grouping and sorting of the ~600 ids cost about twice this. Only a
     // shortlist is looked up in Articles (each lookup reads past the bodies to the status, on a
     // large site the cost of the page), whatever the site's size. When drafts or scheduled
     // articles fill the shortlist, the rest of the candidates is looked up too, a shortlist at a
@@ -62,25 +57,39 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
         {
             return [];
         }
-        var windows = await PageReads.ListAsync(db, CandidatesSql[tagIds.Count], [.. tagIds.Select(id => (object?)id)],
-            static reader => reader.GetInt32(0), cancellationToken);
-        var ranked = Rank(windows, article.Id);
-        var found = new List<Scored>();
-        for (var start = 0; start < ranked.Length; start += Shortlist)
+        var windows = await tagWindows.ForAsync(db, tagIds, cancellationToken);
+        // Pooled: a large site's windows give some 600 candidates, and a new array for them each view
+        // was a cost of the page that grew with the site.
+        var candidates = 0;
+        foreach (var window in windows)
         {
-            var shortlist = ranked.AsMemory(start, Math.Min(Shortlist, ranked.Length - start));
-            found.AddRange(await PublishedAsync(shortlist, article.CategoryId, now, cancellationToken));
-            found.Sort();
-            var next = start + Shortlist;
-            // The first shortlist decides when it holds enough; after it, the whole of the
-            // candidates does, and a later candidate can only tie the last shown on its score
-            // (shared tags twice, plus one for the section) when its shared tags are as many.
-            if (found.Count >= Count && (start == 0 || next >= ranked.Length || ranked[next].Shared * 2 + 1 < found[Count - 1].Score))
-            {
-                break;
-            }
+            candidates += window.Length;
         }
-        return [.. found.Take(Count).Select(s => s.Link)];
+        var pooled = ArrayPool<Candidate>.Shared.Rent(candidates);
+        try
+        {
+            var ranked = pooled.AsMemory(0, Rank(windows, article.Id, pooled.AsSpan(0, candidates)));
+            var found = new List<Scored>();
+            for (var start = 0; start < ranked.Length; start += Shortlist)
+            {
+                var shortlist = ranked.Slice(start, Math.Min(Shortlist, ranked.Length - start));
+                found.AddRange(await PublishedAsync(shortlist, article.CategoryId, now, cancellationToken));
+                found.Sort();
+                var next = start + Shortlist;
+                // The first shortlist decides when it holds enough; after it, the whole of the
+                // candidates does, and a later candidate can only tie the last shown on its score
+                // (shared tags twice, plus one for the section) when its shared tags are as many.
+                if (found.Count >= Count && (start == 0 || next >= ranked.Length || ranked.Span[next].Shared * 2 + 1 < found[Count - 1].Score))
+                {
+                    break;
+                }
+            }
+            return [.. found.Take(Count).Select(s => s.Link)];
+        }
+        finally
+        {
+            ArrayPool<Candidate>.Shared.Return(pooled);
+        }
     }
 
     private const int Shortlist = 3 * Count;
@@ -96,40 +105,65 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
             : other.Link.Id.CompareTo(Link.Id);
     }
 
-    // The candidates by shared tags, most first, ties to the newest id; the article itself is none.
-    // A counting sort: the ids sorted once give each candidate's count as a run, newest first, and
-    // the counts (at most TagsConsidered) place each run.
-    private static Candidate[] Rank(List<int> windows, int articleId)
+    // The candidates by shared tags, most first, ties to the newest id, into ranked; the article
+    // itself is none. The windows, each newest first, are merged, each id coming once, newest first,
+    // with the number of windows holding it; a counting sort by that number (at most
+    // TagsConsidered) then places each after those with more.
+    private static int Rank(int[][] windows, int articleId, Span<Candidate> ranked)
     {
-        windows.Sort();
-        var runs = new List<Candidate>(windows.Count);
-        var withShared = new int[TagsConsidered + 2];
-        for (var end = windows.Count; end > 0;)
+        var merged = ArrayPool<Candidate>.Shared.Rent(ranked.Length);
+        Span<int> at = stackalloc int[TagsConsidered + 2];
+        at.Clear();
+        var count = Merge(windows, articleId, merged);
+        foreach (var candidate in merged.AsSpan(0, count))
         {
-            var id = windows[end - 1];
-            var first = end - 1;
-            while (first > 0 && windows[first - 1] == id)
+            at[candidate.Shared]++;
+        }
+        for (int shared = at.Length - 1, placed = 0; shared >= 0; shared--)
+        {
+            (at[shared], placed) = (placed, placed + at[shared]);
+        }
+        foreach (var candidate in merged.AsSpan(0, count))
+        {
+            ranked[at[candidate.Shared]++] = candidate;
+        }
+        ArrayPool<Candidate>.Shared.Return(merged);
+        return count;
+    }
+
+    private static int Merge(int[][] windows, int articleId, Candidate[] merged)
+    {
+        Span<int> next = stackalloc int[windows.Length];
+        next.Clear();
+        var count = 0;
+        while (true)
+        {
+            var id = -1;
+            for (var w = 0; w < windows.Length; w++)
             {
-                first--;
+                if (next[w] < windows[w].Length && windows[w][next[w]] > id)
+                {
+                    id = windows[w][next[w]];
+                }
+            }
+            if (id < 0)
+            {
+                return count;
+            }
+            var shared = 0;
+            for (var w = 0; w < windows.Length; w++)
+            {
+                if (next[w] < windows[w].Length && windows[w][next[w]] == id)
+                {
+                    shared++;
+                    next[w]++;
+                }
             }
             if (id != articleId)
             {
-                runs.Add(new Candidate(id, end - first));
-                withShared[end - first]++;
+                merged[count++] = new Candidate(id, shared);
             }
-            end = first;
         }
-        var at = new int[withShared.Length];
-        for (var shared = withShared.Length - 2; shared >= 0; shared--)
-        {
-            at[shared] = at[shared + 1] + withShared[shared + 1];
-        }
-        var ranked = new Candidate[runs.Count];
-        foreach (var run in runs)
-        {
-            ranked[at[run.Shared]++] = run;
-        }
-        return ranked;
     }
 
     // The published posts among a shortlist, scored. One statement for any shortlist: its slots
@@ -166,14 +200,6 @@ public sealed class RelatedArticles(BroadsheetDb db, IArticleSearch search, Site
         SELECT a."Id", a."Title", a."Slug", a."PublishedAt", a."CategoryId" FROM "Articles" AS a
         WHERE a."Id" IN ({{Slots(0, Shortlist)}}) AND {{PublishedRule($"@p{Shortlist}")}}
         """;
-
-    // Each tag's newest candidates, as plain ids: one statement for each number of tags (ten slots
-    // where an article has two or three made the preparing the cost).
-    private static readonly string[] CandidatesSql = [.. Enumerable.Range(0, TagsConsidered + 1).Select(tagCount => tagCount == 0 ? ""
-        : string.Join("\nUNION ALL\n", Enumerable.Range(0, tagCount).Select(i => $$"""
-            SELECT "ArticlesId" FROM (SELECT "ArticlesId" FROM "ArticleTags" WHERE "TagsId" = @p{{i}}
-                ORDER BY "ArticlesId" DESC LIMIT {{CandidatesPerTag}}) AS "t{{i}}"
-            """)))];
 
     // The published ones among the articles the full-text index found alike, by id: a fixed
     // statement (PageReads) for each number of ids up to Count, the most it is asked for.

@@ -15,7 +15,7 @@ public static class SearchEndpoints
         {
             builder.Services.AddScoped<IArticleSearch, SqliteFtsSearch>();
         }
-        builder.Services.AddScoped<RelatedArticles>();
+        builder.AddRelatedReading();
         return builder;
     }
 
