@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Broadsheet.Operations;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -14,6 +15,15 @@ public static class RedisSetup
         {
             return builder;
         }
+        RegisterRedis(builder, connectionString);
+        return builder;
+    }
+
+    // A method of its own: the runtime loads the Redis client for any method that names its types
+    // (ConfigurationOptions, here) when it first runs, and a node without Redis should not carry it.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RegisterRedis(WebApplicationBuilder builder, string connectionString)
+    {
         // Parsed now, so that a mistyped connection string stops the start with its reason.
         RedisConnection.OptionsFrom(connectionString);
         var options = new RedisPageOptions(
@@ -26,6 +36,5 @@ public static class RedisSetup
             services.GetRequiredService<RedisConnection>(), options, services.GetRequiredService<ILogger<RedisPageStore>>(),
             services.GetRequiredService<ListChanges>()));
         builder.Services.AddHealthChecks().AddCheck<RedisReadiness>("redis", tags: ["ready"]);
-        return builder;
     }
 }
