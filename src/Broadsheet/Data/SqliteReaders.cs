@@ -1,17 +1,15 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
 namespace Broadsheet.Data;
 
 // Open SQLite connections for the reader pages' fixed statements, each keeping its statements
-// prepared. Microsoft.Data.Sqlite prepares a command's SQL at its first execution and only resets,
-// re-binds and steps it again while its CommandText and connection stay the same; a pooled
-// connection disposes its commands when it is closed (dotnet/efcore#14044), so every query of every
-// view paid SQLite's parsing and planning. These connections stay open instead, outside the pool.
-// A statement is reset when its reader is disposed, so no connection holds a WAL read snapshot
-// between reads: the next read sees every write committed before it.
+// prepared (KeptStatement). A pooled connection disposes its commands when it is closed
+// (dotnet/efcore#14044), so every query of every view paid SQLite's parsing and planning. These
+// connections stay open instead, outside the pool. A statement is reset as soon as its rows are
+// read, so no connection holds a WAL read snapshot between reads: the next read sees every write
+// committed before it.
 public sealed class SqliteReaders : IDisposable
 {
     // A kept connection beyond this many idle ones is closed when returned. A busy machine
@@ -144,7 +142,7 @@ public sealed class SqliteReaders : IDisposable
     // One open connection and its prepared commands, used by one read at a time.
     private sealed class Reader(SqliteConnection connection, int generation) : IDisposable
     {
-        private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, KeptStatement> _statements = new(StringComparer.Ordinal);
 
         public int Generation { get; } = generation;
 
@@ -168,61 +166,44 @@ public sealed class SqliteReaders : IDisposable
             }
         }
 
-        // Synchronous on purpose: Microsoft.Data.Sqlite's async methods run synchronously anyway
-        // and only add a task per call.
+        // Synchronous on purpose: SQLite answers from the calling thread, and a task per read
+        // would only add to it.
         public List<T> Run<T>(string sql, object?[] values, Func<DbDataReader, T> row, CancellationToken cancellationToken)
         {
-            var command = CommandFor(sql, values.Length, out var isKept);
+            var statement = StatementFor(sql, values.Length, out var isKept);
             try
             {
-                for (var i = 0; i < values.Length; i++)
-                {
-                    command.Parameters[i].Value = values[i] ?? DBNull.Value;
-                }
-                var rows = new List<T>();
-                using (var reader = command.ExecuteReader())
-                {
-                    while (reader.Read())
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                        rows.Add(row(reader));
-                    }
-                }
-                return rows;
+                return statement.List(values, row, cancellationToken);
             }
             finally
             {
                 if (!isKept)
                 {
-                    command.Dispose();
+                    statement.Dispose();
                 }
             }
         }
 
-        private SqliteCommand CommandFor(string sql, int parameterCount, out bool isKept)
+        private KeptStatement StatementFor(string sql, int valueCount, out bool isKept)
         {
-            if (_commands.TryGetValue(sql, out var kept) && kept.Parameters.Count == parameterCount)
+            if (_statements.TryGetValue(sql, out var kept) && kept.ValueCount == valueCount)
             {
                 isKept = true;
                 return kept;
             }
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            for (var i = 0; i < parameterCount; i++)
-            {
-                command.Parameters.Add(new SqliteParameter("@p" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
-            }
-            isKept = _commands.Count < StatementsPerConnection && _commands.TryAdd(sql, command);
-            return command;
+            var statement = KeptStatement.Prepare(connection, sql, valueCount);
+            isKept = _statements.Count < StatementsPerConnection && _statements.TryAdd(sql, statement);
+            return statement;
         }
 
         public void Dispose()
         {
-            foreach (var command in _commands.Values)
+            // Every statement is finalised before its connection closes.
+            foreach (var statement in _statements.Values)
             {
-                command.Dispose();
+                statement.Dispose();
             }
-            _commands.Clear();
+            _statements.Clear();
             connection.Dispose();
         }
     }

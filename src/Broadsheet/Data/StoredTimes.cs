@@ -13,7 +13,7 @@ namespace Broadsheet.Data;
 internal static class StoredTimes
 {
     public static DateTime ReadTime(this DbDataReader reader, int ordinal) =>
-        reader is SqliteDataReader && TryParse(reader.GetString(ordinal), out var time) ? time : reader.GetDateTime(ordinal);
+        reader is SqliteDataReader or KeptRow && TryParse(reader.GetString(ordinal), out var time) ? time : reader.GetDateTime(ordinal);
 
     // A value neither this nor the provider can read (text an outside tool mangled) as null, so
     // that the caller can choose what to show instead of failing the whole page.
