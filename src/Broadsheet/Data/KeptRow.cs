@@ -41,6 +41,28 @@ internal sealed class KeptRow(sqlite3_stmt statement) : DbDataReader
         return text == IntPtr.Zero ? throw Null(ordinal) : Marshal.PtrToStringUTF8(text, Columns.Bytes(_handle, ordinal));
     }
 
+    // A time in EF Core's stored form, read from SQLite's own text without making a string of it
+    // (a comment page reads one per comment); anything else as GetDateTime reads it.
+    public DateTime ReadTime(int ordinal)
+    {
+        var text = Columns.Text(_handle, ordinal);
+        var length = text == IntPtr.Zero ? 0 : Columns.Bytes(_handle, ordinal);
+        if (length is >= StoredTimes.ShortestForm and <= StoredTimes.LongestForm)
+        {
+            Span<char> chars = stackalloc char[length];
+            for (var i = 0; i < length; i++)
+            {
+                // Bytes past ASCII make no digit or separator, so they fail the parse as they should.
+                chars[i] = (char)Marshal.ReadByte(text, i);
+            }
+            if (StoredTimes.TryParse(chars, out var time))
+            {
+                return time;
+            }
+        }
+        return GetDateTime(ordinal);
+    }
+
     // As Microsoft.Data.Sqlite reads a time: a number is a Julian day, text is parsed. The stored
     // form never gets here (StoredTimes reads it first); this is for what an outside tool wrote.
     public override DateTime GetDateTime(int ordinal) => Columns.Type(_handle, ordinal) switch

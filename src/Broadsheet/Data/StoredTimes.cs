@@ -12,8 +12,15 @@ namespace Broadsheet.Data;
 // included (Unspecified for the stored form). PostgreSQL's timestamps are always the provider's.
 internal static class StoredTimes
 {
-    public static DateTime ReadTime(this DbDataReader reader, int ordinal) =>
-        reader is SqliteDataReader or KeptRow && TryParse(reader.GetString(ordinal), out var time) ? time : reader.GetDateTime(ordinal);
+    public static DateTime ReadTime(this DbDataReader reader, int ordinal) => reader switch
+    {
+        KeptRow kept => kept.ReadTime(ordinal),
+        SqliteDataReader when TryParse(reader.GetString(ordinal), out var time) => time,
+        _ => reader.GetDateTime(ordinal),
+    };
+
+    // "yyyy-MM-dd HH:mm:ss", then a fraction of one to seven digits after a '.'.
+    public const int ShortestForm = 19, LongestForm = 27;
 
     // A value neither this nor the provider can read (text an outside tool mangled) as null, so
     // that the caller can choose what to show instead of failing the whole page.
@@ -33,7 +40,7 @@ internal static class StoredTimes
     public static bool TryParse(ReadOnlySpan<char> text, out DateTime time)
     {
         time = default;
-        if (text.Length is not (19 or (>= 21 and <= 27)) || text[4] != '-' || text[7] != '-' || text[10] != ' '
+        if (text.Length is not (ShortestForm or (>= ShortestForm + 2 and <= LongestForm)) || text[4] != '-' || text[7] != '-' || text[10] != ' '
             || text[13] != ':' || text[16] != ':' || (text.Length > 19 && text[19] != '.'))
         {
             return false;
