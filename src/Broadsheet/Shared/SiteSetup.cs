@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.ViewFeatures.Buffers;
 using System.Buffers;
 using Broadsheet.Caching;
 using Microsoft.AspNetCore.Mvc.Controllers;
@@ -21,6 +22,8 @@ public static class SiteSetup
         // enough for several pages in flight. Registered before MVC, which adds the shared pool
         // only when none is registered.
         builder.Services.AddSingleton(ArrayPool<char>.Create(maxArrayLength: 64 * 1024, maxArraysPerBucket: 256));
+        // Before MVC too, which adds its own only when none is registered: see WholePageWriter.
+        builder.Services.AddScoped<IViewBufferScope, WholePageBufferScope>();
         // Pages live beside the code of their feature (Articles/ArticlePage.cshtml, …); each
         // declares its public route itself.
         // The site has no MVC controllers: without this, MVC would look for them by loading every
