@@ -16,8 +16,10 @@ namespace Broadsheet.Data;
 internal sealed class KeptStatement : IDisposable
 {
     // As a SqliteCommand's default timeout; a read in WAL mode meets SQLITE_BUSY only while
-    // another connection recovers the WAL index, so this is a bound, not a wait anyone sees.
+    // another connection sets up or recovers the WAL index, so this is a bound, not a wait anyone sees.
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+    // Shorter than the provider's 150 ms: what keeps a reader busy here lasts milliseconds.
+    private static readonly TimeSpan BusyPause = TimeSpan.FromMilliseconds(10);
 
     private readonly SqliteConnection _connection;
     private readonly sqlite3_stmt _statement;
@@ -35,7 +37,18 @@ internal sealed class KeptStatement : IDisposable
 
     public static KeptStatement Prepare(SqliteConnection connection, string sql, int valueCount)
     {
-        var rc = raw.sqlite3_prepare_v3(connection.Handle, sql, raw.SQLITE_PREPARE_PERSISTENT, out var statement, out var tail);
+        // Preparing reads the schema, and a connection opened while others open theirs can find the
+        // WAL index being set up (SQLITE_BUSY): waited for, as the provider's commands wait.
+        sqlite3_stmt statement;
+        string tail;
+        var started = Stopwatch.GetTimestamp();
+        int rc;
+        while ((rc = raw.sqlite3_prepare_v3(connection.Handle, sql, raw.SQLITE_PREPARE_PERSISTENT, out statement, out tail)) is raw.SQLITE_BUSY or raw.SQLITE_LOCKED
+            && Stopwatch.GetElapsedTime(started) < BusyTimeout)
+        {
+            statement?.Dispose();
+            Thread.Sleep(BusyPause);
+        }
         SqliteException.ThrowExceptionForRC(rc, connection.Handle);
         try
         {
@@ -109,7 +122,7 @@ internal sealed class KeptStatement : IDisposable
             && Stopwatch.GetElapsedTime(started) < BusyTimeout)
         {
             raw.sqlite3_reset(_statement);
-            Thread.Sleep(150);
+            Thread.Sleep(BusyPause);
         }
         return rc;
     }

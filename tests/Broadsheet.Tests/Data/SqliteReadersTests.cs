@@ -130,6 +130,40 @@ public sealed class SqliteReadersTests : IDisposable
         }
     }
 
+    // A read that finds the file locked (here a writer's exclusive lock in rollback-journal mode;
+    // in WAL mode, a connection setting up the WAL index) waits for it, both to prepare its
+    // statement and to run it, instead of failing the page.
+    [Fact]
+    public async Task A_read_waits_for_a_locked_file_and_then_answers()
+    {
+        var locked = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_folder.FullName, "locked.db"), Pooling = false }.ToString();
+        using var writer = new SqliteConnection(locked);
+        writer.Open();
+        using (var create = writer.CreateCommand())
+        {
+            create.CommandText = "PRAGMA journal_mode=DELETE; CREATE TABLE \"Numbers\" (\"N\" INTEGER NOT NULL); INSERT INTO \"Numbers\" VALUES (1), (2);";
+            create.ExecuteNonQuery();
+        }
+        using var readers = new SqliteReaders(locked);
+        using (var hold = writer.CreateCommand())
+        {
+            hold.CommandText = "BEGIN EXCLUSIVE;";
+            hold.ExecuteNonQuery();
+        }
+
+        var reading = Task.Run(() => NumbersAsync(readers, 0, Cancel), Cancel);
+        await Task.Delay(300, Cancel);
+        var waited = !reading.IsCompleted;
+        using (var release = writer.CreateCommand())
+        {
+            release.CommandText = "INSERT INTO \"Numbers\" VALUES (3); COMMIT;";
+            release.ExecuteNonQuery();
+        }
+
+        Assert.True(waited, "the read should wait while the file is locked");
+        Assert.Equal([1, 2, 3], await reading);
+    }
+
     [Fact]
     public async Task Many_reads_at_once_each_get_their_own_rows()
     {
