@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Broadsheet.Tests;
@@ -32,7 +30,7 @@ public sealed class OwnPostgres : IAsyncLifetime
             await RunAsync("chown", "postgres", _dataDirectory);
         }
         await RunAsPostgresAsync("initdb", "-D", _dataDirectory, "-U", "broadsheet", "--auth=trust", "-E", "UTF8");
-        Port = FreePort();
+        Port = FreePorts.Next();
         await StartAsync();
     }
 
@@ -97,10 +95,4 @@ public sealed class OwnPostgres : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

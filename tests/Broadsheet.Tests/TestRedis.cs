@@ -20,7 +20,7 @@ public sealed class TestRedis : IAsyncDisposable
 
     public static async Task<TestRedis> StartAsync()
     {
-        var redis = new TestRedis(FreePort());
+        var redis = new TestRedis(FreePorts.Next());
         await redis.RestartAsync();
         return redis;
     }
@@ -86,12 +86,6 @@ public sealed class TestRedis : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     public async ValueTask DisposeAsync()
     {

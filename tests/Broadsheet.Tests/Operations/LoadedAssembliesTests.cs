@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 
 namespace Broadsheet.Tests.Operations;
@@ -19,7 +18,7 @@ public sealed partial class LoadedAssembliesTests
         Assert.SkipWhen(BroadsheetApp.IsPostgres, "one run is enough: the node under test is SQLite");
         Assert.SkipUnless(OperatingSystem.IsLinux(), "reads /proc");
         var data = Directory.CreateTempSubdirectory("broadsheet-loaded-");
-        var port = FreePort();
+        var port = FreePorts.Next();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Broadsheet.dll"), "--urls", $"http://127.0.0.1:{port}"])
         {
             RedirectStandardOutput = true,
@@ -82,12 +81,6 @@ public sealed partial class LoadedAssembliesTests
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     [GeneratedRegex("""<a[^>]+href="(/\d{4}/\d{2}/\d{2}/[^"]+/)""")]
     private static partial Regex ArticleLink();
